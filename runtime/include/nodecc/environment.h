@@ -1,0 +1,226 @@
+// nodecc/environment.h — one Node "environment" per thread.
+//
+// An Environment owns a libuv loop, the nextTick queue, the microtask queue,
+// the timer lists, the immediate queue and the `process` object of one thread
+// (the main thread, or a worker thread). There is no global loop: everything
+// reaches its Environment through `Environment::current()`.
+//
+// Users normally never touch this class: `nodecc::main()` makes one and runs
+// it. Module code uses `makeCallback()` whenever libuv calls back into user
+// code, which is what gives Node's ordering (ticks, then microtasks, after
+// every callback).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <exception>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "nodecc/function.h"
+
+struct uv_loop_s;
+
+namespace nodecc {
+
+class Process;
+
+namespace detail {
+/// Growable ring buffer of Tasks (FIFO, amortised O(1), no per-task allocation).
+class TaskRing {
+ public:
+  TaskRing() = default;
+  TaskRing(const TaskRing&) = delete;
+  TaskRing& operator=(const TaskRing&) = delete;
+  ~TaskRing();
+  void push(Task&& t);
+  Task pop() noexcept;  // precondition: !empty()
+  bool empty() const noexcept { return size_ == 0; }
+  std::size_t size() const noexcept { return size_; }
+  void clear() noexcept;
+
+ private:
+  void grow();
+  Task* buf_ = nullptr;
+  std::size_t cap_ = 0, head_ = 0, size_ = 0;
+};
+}  // namespace detail
+
+/// Thrown by `process::exit()` to unwind to the event loop. Do not catch it
+/// (it does not derive from std::exception, so `catch (const std::exception&)`
+/// is safe; `catch (...)` that swallows it will keep the script running).
+struct ProcessExit {
+  int code;
+};
+
+/// Options for an Environment (the main thread's comes from argv).
+struct EnvironmentOptions {
+  std::vector<std::string> argv;        ///< process.argv (argv[0] is the executable)
+  std::vector<std::string> execArgv;
+  bool isMainThread = true;
+  int threadId = 0;
+  /// For workers: a private copy of the environment variables (Node's default);
+  /// empty optional → the real process environment (main thread, or SHARE_ENV).
+  std::optional<std::vector<std::pair<std::string, std::string>>> envCopy;
+};
+
+class Environment {
+ public:
+  explicit Environment(EnvironmentOptions opts = {});
+  ~Environment();
+  Environment(const Environment&) = delete;
+  Environment& operator=(const Environment&) = delete;
+
+  /// The calling thread's Environment, or nullptr.
+  static Environment* current() noexcept;
+  /// The calling thread's Environment; throws ERR_NO_ENVIRONMENT-coded Error when none.
+  static Environment& require();
+
+  /// A number unique to this Environment for the life of the process.
+  std::uint64_t id() const noexcept { return id_; }
+  uv_loop_s* loop() const noexcept { return loop_; }
+  const EnvironmentOptions& options() const noexcept { return opts_; }
+  bool isMainThread() const noexcept { return opts_.isMainThread; }
+
+  /// Runs `mainScript` as the main module, then the loop, 'beforeExit' (re-entering
+  /// the loop while it revives it) and 'exit'; returns the exit code. Call once.
+  int run(Task mainScript);
+
+  // ---- task queues ---------------------------------------------------------
+  /// process.nextTick (a no-op once the process is exiting, like Node).
+  void nextTick(Task t) {
+    if (exiting_) return;
+    ticks_.push(std::move(t));
+  }
+  /// queueMicrotask / promise reactions.
+  void queueMicrotask(Task t) { microtasks_.push(std::move(t)); }
+  /// Node's processTicksAndRejections: ticks, then microtasks, until both are empty.
+  void processTicksAndRejections();
+  /// Node's runNextTicks (between timers and between immediates).
+  void runNextTicks() {
+    if (ticks_.empty() && microtasks_.empty() && !hasRejectionToWarn_) return;
+    processTicksAndRejections();
+  }
+
+  /// Calls user code from native code (Node's MakeCallback): an exception goes
+  /// to the uncaught-exception path; when the outermost callback returns, ticks
+  /// and microtasks are drained. A no-op once the Environment is stopping.
+  template <class F>
+  void makeCallback(F&& f) {
+    if (stopping_) return;
+    ++callbackDepth_;
+    try {
+      f();
+    } catch (...) {
+      handleException(std::current_exception());
+    }
+    if (--callbackDepth_ == 0 && !stopping_) runNextTicks();
+  }
+  /// Runs `f` catching exceptions like makeCallback but without draining queues
+  /// (for the timer and immediate loops, which drain between callbacks themselves).
+  template <class F>
+  void callGuarded(F&& f) {
+    if (stopping_) return;
+    try {
+      f();
+    } catch (...) {
+      handleException(std::current_exception());
+    }
+  }
+  /// Routes an exception thrown by user code: ProcessExit stops the
+  /// environment; anything else goes to 'uncaughtException' or is fatal.
+  void handleException(std::exception_ptr ep);
+  /// Node's triggerUncaughtException for an Error (fromPromise: an unhandled rejection).
+  void triggerUncaughtException(std::exception_ptr ep, bool fromPromise = false);
+
+  /// False once process.exit() ran or a fatal exception happened.
+  bool canCallIntoUser() const noexcept { return !stopping_; }
+  bool stopping() const noexcept { return stopping_; }
+  bool exiting() const noexcept { return exiting_; }
+  /// Stops the loop: no user callback runs after this (process.exit, terminate()).
+  void stop();
+  /// Thread-safe request to stop at the next return to the loop (Worker.terminate()).
+  void requestStop(int exitCode);
+
+  // ---- process state ---------------------------------------------------------
+  Process& process() noexcept { return *process_; }
+  std::optional<int> exitCode() const noexcept { return exitCode_; }
+  void setExitCode(std::optional<int> c) noexcept { exitCode_ = c; }
+  /// Emits 'exit' once (guarded), as process.exit() and the normal end do.
+  void emitExit();
+
+  // ---- teardown ---------------------------------------------------------------
+  /// Registers a function run when the Environment ends (after 'exit', before the
+  /// loop's handles are closed). Returns a token for removeCleanupHook.
+  std::uint64_t addCleanupHook(Task hook);
+  void removeCleanupHook(std::uint64_t token);
+
+  /// Internal (bindings): every open libuv handle registers here so teardown can
+  /// close it. `close` must start closing the handle without calling user code.
+  struct HandleEntry {
+    HandleEntry* prev = nullptr;
+    HandleEntry* next = nullptr;
+    virtual void closeForTeardown() = 0;
+    virtual ~HandleEntry() = default;
+  };
+  void registerHandle(HandleEntry* h) noexcept;
+  void unregisterHandle(HandleEntry* h) noexcept;
+
+  /// Internal state of timers, immediates and process (defined in runtime/src).
+  struct Impl;
+  Impl& impl() noexcept { return *impl_; }
+
+  /// Internal: promise rejection bookkeeping (see promise.h).
+  void setHasRejectionToWarn(bool v) noexcept { hasRejectionToWarn_ = v; }
+
+ private:
+  friend class Process;
+  void drainTicksOnce();
+  void teardown();
+
+  std::uint64_t id_;
+  EnvironmentOptions opts_;
+  uv_loop_s* loop_ = nullptr;
+  detail::TaskRing ticks_;
+  detail::TaskRing microtasks_;
+  int callbackDepth_ = 0;
+  bool stopping_ = false;
+  bool exiting_ = false;
+  bool exitEmitted_ = false;
+  bool hasRejectionToWarn_ = false;
+  bool inTickProcessing_ = false;
+  std::optional<int> exitCode_;
+  std::unique_ptr<Impl> impl_;
+  std::unique_ptr<Process> process_;
+  HandleEntry* handles_ = nullptr;
+  std::vector<std::pair<std::uint64_t, Task>> cleanupHooks_;
+  std::uint64_t nextHookToken_ = 1;
+  Environment* previous_ = nullptr;
+  friend struct EnvironmentAccess;
+};
+
+/// `process.nextTick(fn, ...args)`.
+template <class F, class... Args>
+void nextTick(F&& f, Args&&... args) {
+  if constexpr (sizeof...(Args) == 0) {
+    Environment::require().nextTick(Task(std::forward<F>(f)));
+  } else {
+    Environment::require().nextTick(
+        Task([f = std::forward<F>(f), ... a = std::forward<Args>(args)]() mutable { f(a...); }));
+  }
+}
+
+/// `queueMicrotask(fn)`.
+template <class F>
+void queueMicrotask(F&& f) {
+  Environment& env = Environment::require();
+  env.queueMicrotask(Task([f = std::forward<F>(f), &env]() mutable {
+    // Node wraps the callback: a throw is reported as uncaught, the queue goes on.
+    env.callGuarded(f);
+  }));
+}
+
+}  // namespace nodecc

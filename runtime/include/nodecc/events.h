@@ -1,0 +1,398 @@
+// nodecc/events.h — Node's EventEmitter.
+//
+// Same semantics as Node's `events` module: many listeners per event,
+// on/once/prepend*/off/removeAllListeners/listenerCount/eventNames/
+// listeners/rawListeners/setMaxListeners, 'newListener' before insertion,
+// 'removeListener' after removal, listeners run over a snapshot taken when
+// emit() starts, 'error' without a listener throws, the max-listeners warning.
+//
+// Typed listeners. A listener is any callable with explicit parameter types
+// (not `auto`). An event carries the decayed types of the arguments passed to
+// emit() (a string literal is carried as std::string). A listener may take a
+// prefix of those arguments, by value, `const&` or `&` — as a JS function may
+// ignore trailing arguments. A listener whose parameters do not match fails
+// with a TypeError (code ERR_INVALID_ARG_TYPE) naming the event and both
+// signatures: at registration for events a class declares (net.Socket's
+// 'data' carries `Buffer`, …), otherwise at the first emit.
+//
+// Differences from Node: JS compares listener functions by identity; in C++
+// wrap a callable once with `makeListener()` and pass that same `Listener` to
+// on() and off(). `on()` returns the emitter for chaining.
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <typeinfo>
+#include <utility>
+#include <vector>
+
+#include "nodecc/errors.h"
+#include "nodecc/promise.h"
+#include "nodecc/util.h"
+
+namespace nodecc {
+
+namespace detail {
+
+/// The decayed argument types of an event or a listener.
+struct SigInfo {
+  const std::type_info* const* types;
+  std::size_t arity;
+  std::string describe() const;  // "(nodecc::Buffer, bool)"
+};
+
+template <class... A>
+struct SigOf {
+  static constexpr const std::type_info* types[sizeof...(A) + 1] = {&typeid(A)..., nullptr};
+  static constexpr SigInfo info{types, sizeof...(A)};
+};
+
+template <class T>
+struct FnTraits : FnTraits<decltype(&std::decay_t<T>::operator())> {};
+template <class R, class... P>
+struct FnTraits<R (*)(P...)> {
+  using Params = std::tuple<P...>;
+};
+template <class R, class... P>
+struct FnTraits<R(P...)> {
+  using Params = std::tuple<P...>;
+};
+template <class C, class R, class... P>
+struct FnTraits<R (C::*)(P...)> {
+  using Params = std::tuple<P...>;
+};
+template <class C, class R, class... P>
+struct FnTraits<R (C::*)(P...) const> {
+  using Params = std::tuple<P...>;
+};
+template <class C, class R, class... P>
+struct FnTraits<R (C::*)(P...) noexcept> {
+  using Params = std::tuple<P...>;
+};
+template <class C, class R, class... P>
+struct FnTraits<R (C::*)(P...) const noexcept> {
+  using Params = std::tuple<P...>;
+};
+
+template <class T, class = void>
+struct HasCallOperator : std::false_type {};
+template <class T>
+struct HasCallOperator<T, std::void_t<decltype(&T::operator())>> : std::true_type {};
+
+/// A type-erased listener with a known parameter signature.
+class ListenerImpl {
+ public:
+  explicit ListenerImpl(const SigInfo* params) : params_(params) {}
+  virtual ~ListenerImpl() = default;
+  virtual void invoke(void* const* argv) = 0;
+  const SigInfo* params() const noexcept { return params_; }
+  /// True when this listener can take the event's arguments (cached).
+  bool accepts(const SigInfo* event) noexcept {
+    if (event == lastAccepted_) return true;
+    if (params_->arity > event->arity) return false;
+    for (std::size_t i = 0; i < params_->arity; ++i)
+      if (*params_->types[i] != *event->types[i]) return false;
+    lastAccepted_ = event;
+    return true;
+  }
+
+ private:
+  const SigInfo* params_;
+  const SigInfo* lastAccepted_ = nullptr;
+};
+
+template <class F, class Tuple>
+class ListenerOf;
+template <class F, class... P>
+class ListenerOf<F, std::tuple<P...>> final : public ListenerImpl {
+  static_assert((!std::is_rvalue_reference_v<P> && ...),
+                "nodecc: listener parameters must be values, const& or & (not &&)");
+
+ public:
+  template <class G>
+  explicit ListenerOf(G&& g) : ListenerImpl(&SigOf<std::decay_t<P>...>::info), f_(std::forward<G>(g)) {}
+  void invoke(void* const* argv) override { call(argv, std::index_sequence_for<P...>{}); }
+
+ private:
+  template <std::size_t... I>
+  void call(void* const* argv, std::index_sequence<I...>) {
+    f_(*static_cast<std::decay_t<P>*>(argv[I])...);
+  }
+  F f_;
+};
+
+template <class A>
+decltype(auto) normalizeArg(A&& a) {
+  using D = std::decay_t<A>;
+  if constexpr (std::is_same_v<D, const char*> || std::is_same_v<D, char*>) return std::string(a);
+  else return std::forward<A>(a);
+}
+
+template <class A>
+using NormalizedT = std::conditional_t<
+    std::is_same_v<std::decay_t<A>, const char*> || std::is_same_v<std::decay_t<A>, char*>,
+    std::string, std::decay_t<A>>;
+
+}  // namespace detail
+
+/// A listener with identity (JS function identity): pass the same Listener to on() and off().
+using Listener = std::shared_ptr<detail::ListenerImpl>;
+
+/// Wraps a callable as a Listener.
+template <class F>
+Listener makeListener(F&& f) {
+  using D = std::decay_t<F>;
+  if constexpr (std::is_same_v<D, Listener>) {
+    return f;
+  } else {
+    static_assert(std::is_pointer_v<D> || std::is_function_v<std::remove_pointer_t<D>> ||
+                      detail::HasCallOperator<D>::value,
+                  "nodecc: a listener must be a callable with explicit parameter types (a "
+                  "generic lambda with `auto` parameters cannot be typed)");
+    using Params = typename detail::FnTraits<D>::Params;
+    return std::make_shared<detail::ListenerOf<D, Params>>(std::forward<F>(f));
+  }
+}
+
+/// Node's EventEmitter.
+class EventEmitter : public std::enable_shared_from_this<EventEmitter> {
+ public:
+  /// `EventEmitter.defaultMaxListeners` (10).
+  static std::atomic<int> defaultMaxListeners;
+
+  EventEmitter() = default;
+  EventEmitter(const EventEmitter&) = delete;
+  EventEmitter& operator=(const EventEmitter&) = delete;
+  virtual ~EventEmitter();
+
+  /// `emitter.on(event, listener)` / `addListener`.
+  template <class F>
+  EventEmitter& on(std::string_view event, F&& listener) {
+    return add(event, makeListener(std::forward<F>(listener)), false, false);
+  }
+  template <class F>
+  EventEmitter& addListener(std::string_view event, F&& listener) {
+    return on(event, std::forward<F>(listener));
+  }
+  /// `emitter.once(event, listener)`.
+  template <class F>
+  EventEmitter& once(std::string_view event, F&& listener) {
+    return add(event, makeListener(std::forward<F>(listener)), true, false);
+  }
+  /// `emitter.prependListener(event, listener)`.
+  template <class F>
+  EventEmitter& prependListener(std::string_view event, F&& listener) {
+    return add(event, makeListener(std::forward<F>(listener)), false, true);
+  }
+  /// `emitter.prependOnceListener(event, listener)`.
+  template <class F>
+  EventEmitter& prependOnceListener(std::string_view event, F&& listener) {
+    return add(event, makeListener(std::forward<F>(listener)), true, true);
+  }
+  /// `emitter.off(event, listener)` / `removeListener`: removes the most recently added match.
+  EventEmitter& off(std::string_view event, const Listener& listener);
+  EventEmitter& removeListener(std::string_view event, const Listener& listener) {
+    return off(event, listener);
+  }
+  /// `emitter.removeAllListeners([event])`.
+  EventEmitter& removeAllListeners();
+  EventEmitter& removeAllListeners(std::string_view event);
+  /// `emitter.setMaxListeners(n)`; 0 means unlimited.
+  EventEmitter& setMaxListeners(int n);
+  int getMaxListeners() const noexcept;
+  /// `emitter.listenerCount(event)`.
+  std::size_t listenerCount(std::string_view event) const noexcept;
+  /// `emitter.eventNames()` in insertion order.
+  std::vector<std::string> eventNames() const;
+  /// `emitter.listeners(event)`: the listeners (once wrappers unwrapped).
+  std::vector<Listener> listeners(std::string_view event) const;
+  /// `emitter.rawListeners(event)`: same Listener objects; `isOnceListener()` tells the once ones.
+  std::vector<Listener> rawListeners(std::string_view event) const { return listeners(event); }
+  /// True when the i-th raw listener of `event` was added with once().
+  bool isOnceListener(std::string_view event, std::size_t i) const noexcept;
+
+  /// `emitter.emit(event, ...args)`: synchronously calls each listener; returns whether
+  /// the event had listeners. 'error' without a listener throws the Error (or
+  /// ERR_UNHANDLED_ERROR for a non-Error argument).
+  template <class... A>
+  bool emit(std::string_view event, A&&... args) {
+    return emitNormalized(event, detail::normalizeArg(std::forward<A>(args))...);
+  }
+
+  /// The class name Node would print (`[Socket]`, `[EventEmitter]`); defaults to the
+  /// demangled dynamic type name.
+  virtual std::string className() const;
+
+ protected:
+  /// Classes declare the argument types of their events so that a wrong listener fails
+  /// at registration: return `&detail::SigOf<Args...>::info` or nullptr (undeclared).
+  virtual const detail::SigInfo* declaredSignature(std::string_view event) const;
+  /// Called after a listener for `event` was added (Node code does this with an
+  /// internal 'newListener' listener: process signals, IPC channels, ports).
+  virtual void listenerAdded(std::string_view event);
+  /// Called after a listener for `event` was removed.
+  virtual void listenerRemoved(std::string_view event);
+
+ private:
+  struct Entry {
+    Listener fn;
+    bool once;
+  };
+  struct ListenerArray {
+    int refs = 1;
+    std::vector<Entry> entries;
+  };
+  struct Event {
+    std::string name;
+    ListenerArray* arr;
+    bool warned = false;
+  };
+  class Snapshot;
+
+  EventEmitter& add(std::string_view event, Listener l, bool once, bool prepend);
+  Event* find(std::string_view event) noexcept {
+    for (auto& e : events_)
+      if (e.name.size() == event.size() && e.name == event) return &e;
+    return nullptr;
+  }
+  const Event* find(std::string_view event) const noexcept {
+    return const_cast<EventEmitter*>(this)->find(event);
+  }
+  static ListenerArray* mutableArray(Event& e);
+  void eraseEvent(std::string_view name);
+  void checkListener(std::string_view event, const Listener& l) const;
+  [[noreturn]] static void throwMismatch(std::string_view event, const detail::SigInfo* listener,
+                                         const detail::SigInfo* carried);
+  [[noreturn]] static void throwUnhandled(std::string inspected);
+  bool emitTyped(std::string_view event, const detail::SigInfo* sig, void* const* argv);
+  void removeEntry(std::string_view event, const Listener& fn, bool emitRemoved,
+                   bool onlyOnce = false);
+
+  template <class... A>
+  bool emitNormalized(std::string_view event, A&&... args) {
+    using Sig = detail::SigOf<std::decay_t<A>...>;
+    void* argv[sizeof...(A) + 1] = {
+        const_cast<void*>(static_cast<const void*>(std::addressof(args)))..., nullptr};
+    if (event.size() == 5 && event == "error") {
+      if (const Event* mon = find(kErrorMonitorName); mon && !mon->arr->entries.empty())
+        emitTyped(kErrorMonitorName, &Sig::info, argv);
+      if (listenerCount("error") == 0) {
+        if constexpr (sizeof...(A) >= 1) {
+          using First = std::decay_t<std::tuple_element_t<0, std::tuple<A...>>>;
+          const auto& first = std::get<0>(std::forward_as_tuple(args...));
+          if constexpr (std::is_same_v<First, Error>) throw first;
+          else throwUnhandled(util::inspect(first));
+        } else {
+          throwUnhandled("undefined");
+        }
+      }
+    }
+    return emitTyped(event, &Sig::info, argv);
+  }
+
+  std::vector<Event> events_;
+  int maxListeners_ = -1;  // -1: use defaultMaxListeners
+
+ public:
+  /// `events.errorMonitor`: listeners for this name see 'error' events before the
+  /// regular listeners, without counting as handlers.
+  static constexpr std::string_view kErrorMonitorName{"\x01" "errorMonitor", 13};
+};
+
+/// Node's `events` module functions.
+namespace events {
+inline constexpr std::string_view errorMonitor = EventEmitter::kErrorMonitorName;
+
+/// `events.once(emitter, name)`: a Promise of the event's arguments as a tuple;
+/// rejects if 'error' is emitted first. The argument types must be given:
+/// `co_await events::once<Buffer>(socket, "data")`.
+template <class... A>
+Promise<std::tuple<A...>> once(EventEmitter& emitter, std::string_view name) {
+  Promise<std::tuple<A...>> p;
+  auto done = std::make_shared<bool>(false);
+  auto errL = std::make_shared<Listener>();
+  auto okL = std::make_shared<Listener>();
+  std::string ev(name);
+  *okL = makeListener([p, done, errL, &emitter](const std::decay_t<A>&... a) {
+    if (*done) return;
+    *done = true;
+    if (*errL) emitter.off("error", *errL);
+    p.resolve(std::tuple<A...>(a...));
+  });
+  if (name != "error") {
+    *errL = makeListener([p, done, okL, ev, &emitter](const Error& e) {
+      if (*done) return;
+      *done = true;
+      emitter.off(ev, *okL);
+      p.reject(e);
+    });
+    emitter.once("error", *errL);
+  }
+  emitter.once(name, *okL);
+  return p;
+}
+template <class... A, class E, std::enable_if_t<std::is_base_of_v<EventEmitter, E>, int> = 0>
+Promise<std::tuple<A...>> once(const std::shared_ptr<E>& emitter, std::string_view name) {
+  return once<A...>(static_cast<EventEmitter&>(*emitter), name);
+}
+/// `events.getEventListeners(emitter, name)`.
+inline std::vector<Listener> getEventListeners(const EventEmitter& e, std::string_view name) {
+  return e.listeners(name);
+}
+}  // namespace events
+
+/// Re-declares the EventEmitter methods in a subclass so that chaining keeps the
+/// subclass type (`server->on(...).listen(...)` works). Use inside the class body.
+#define NODECC_EMITTER_METHODS(Self)                                                   \
+  template <class F>                                                                   \
+  Self& on(std::string_view e, F&& f) {                                                \
+    ::nodecc::EventEmitter::on(e, std::forward<F>(f));                                 \
+    return *this;                                                                      \
+  }                                                                                    \
+  template <class F>                                                                   \
+  Self& addListener(std::string_view e, F&& f) {                                       \
+    ::nodecc::EventEmitter::on(e, std::forward<F>(f));                                 \
+    return *this;                                                                      \
+  }                                                                                    \
+  template <class F>                                                                   \
+  Self& once(std::string_view e, F&& f) {                                              \
+    ::nodecc::EventEmitter::once(e, std::forward<F>(f));                               \
+    return *this;                                                                      \
+  }                                                                                    \
+  template <class F>                                                                   \
+  Self& prependListener(std::string_view e, F&& f) {                                   \
+    ::nodecc::EventEmitter::prependListener(e, std::forward<F>(f));                    \
+    return *this;                                                                      \
+  }                                                                                    \
+  template <class F>                                                                   \
+  Self& prependOnceListener(std::string_view e, F&& f) {                               \
+    ::nodecc::EventEmitter::prependOnceListener(e, std::forward<F>(f));                \
+    return *this;                                                                      \
+  }                                                                                    \
+  Self& off(std::string_view e, const ::nodecc::Listener& l) {                         \
+    ::nodecc::EventEmitter::off(e, l);                                                 \
+    return *this;                                                                      \
+  }                                                                                    \
+  Self& removeListener(std::string_view e, const ::nodecc::Listener& l) {              \
+    ::nodecc::EventEmitter::off(e, l);                                                 \
+    return *this;                                                                      \
+  }                                                                                    \
+  Self& removeAllListeners() {                                                         \
+    ::nodecc::EventEmitter::removeAllListeners();                                      \
+    return *this;                                                                      \
+  }                                                                                    \
+  Self& removeAllListeners(std::string_view e) {                                       \
+    ::nodecc::EventEmitter::removeAllListeners(e);                                     \
+    return *this;                                                                      \
+  }                                                                                    \
+  Self& setMaxListeners(int n) {                                                       \
+    ::nodecc::EventEmitter::setMaxListeners(n);                                        \
+    return *this;                                                                      \
+  }
+
+}  // namespace nodecc

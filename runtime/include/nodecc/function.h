@@ -1,0 +1,111 @@
+// nodecc/function.h — a move-only callable with inline storage.
+//
+// Used for every queued callback (nextTick, microtasks, timers, immediates) so
+// that scheduling a small lambda allocates nothing. Not a Node API.
+#pragma once
+
+#include <cstddef>
+#include <cstring>
+#include <new>
+#include <type_traits>
+#include <utility>
+
+namespace nodecc {
+
+template <class Sig>
+class UniqueFunction;
+
+/// Move-only `std::function` replacement with 48 bytes of inline storage.
+template <class R, class... A>
+class UniqueFunction<R(A...)> {
+  static constexpr std::size_t kInline = 48;
+
+  struct VTable {
+    R (*call)(void*, A&&...);
+    void (*move)(void* dst, void* src) noexcept;  // move-construct dst from src, destroy src
+    void (*destroy)(void*) noexcept;
+  };
+
+  template <class F>
+  static constexpr bool kFitsInline = sizeof(F) <= kInline &&
+                                      alignof(F) <= alignof(std::max_align_t) &&
+                                      std::is_nothrow_move_constructible_v<F>;
+
+  template <class F>
+  static const VTable* inlineTable() {
+    static constexpr VTable t{
+        [](void* s, A&&... a) -> R { return (*static_cast<F*>(s))(std::forward<A>(a)...); },
+        [](void* d, void* s) noexcept {
+          ::new (d) F(std::move(*static_cast<F*>(s)));
+          static_cast<F*>(s)->~F();
+        },
+        [](void* s) noexcept { static_cast<F*>(s)->~F(); }};
+    return &t;
+  }
+
+  template <class F>
+  static const VTable* heapTable() {
+    static constexpr VTable t{
+        [](void* s, A&&... a) -> R { return (**static_cast<F**>(s))(std::forward<A>(a)...); },
+        [](void* d, void* s) noexcept { *static_cast<F**>(d) = *static_cast<F**>(s); },
+        [](void* s) noexcept { delete *static_cast<F**>(s); }};
+    return &t;
+  }
+
+ public:
+  UniqueFunction() noexcept = default;
+  UniqueFunction(std::nullptr_t) noexcept {}
+
+  template <class F, class D = std::decay_t<F>,
+            class = std::enable_if_t<!std::is_same_v<D, UniqueFunction> &&
+                                     std::is_invocable_r_v<R, D&, A...>>>
+  UniqueFunction(F&& f) {  // NOLINT(google-explicit-constructor)
+    if constexpr (kFitsInline<D>) {
+      ::new (static_cast<void*>(storage_)) D(std::forward<F>(f));
+      vt_ = inlineTable<D>();
+    } else {
+      *reinterpret_cast<D**>(storage_) = new D(std::forward<F>(f));
+      vt_ = heapTable<D>();
+    }
+  }
+
+  UniqueFunction(UniqueFunction&& o) noexcept : vt_(o.vt_) {
+    if (vt_) vt_->move(storage_, o.storage_);
+    o.vt_ = nullptr;
+  }
+
+  UniqueFunction& operator=(UniqueFunction&& o) noexcept {
+    if (this != &o) {
+      reset();
+      vt_ = o.vt_;
+      if (vt_) vt_->move(storage_, o.storage_);
+      o.vt_ = nullptr;
+    }
+    return *this;
+  }
+
+  UniqueFunction(const UniqueFunction&) = delete;
+  UniqueFunction& operator=(const UniqueFunction&) = delete;
+  ~UniqueFunction() { reset(); }
+
+  void reset() noexcept {
+    if (vt_) {
+      const VTable* t = vt_;
+      vt_ = nullptr;
+      t->destroy(storage_);
+    }
+  }
+
+  explicit operator bool() const noexcept { return vt_ != nullptr; }
+
+  R operator()(A... a) { return vt_->call(storage_, std::forward<A>(a)...); }
+
+ private:
+  alignas(std::max_align_t) unsigned char storage_[kInline];
+  const VTable* vt_ = nullptr;
+};
+
+/// The queued-callback type used by every task queue.
+using Task = UniqueFunction<void()>;
+
+}  // namespace nodecc

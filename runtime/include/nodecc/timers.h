@@ -1,0 +1,141 @@
+// nodecc/timers.h — setTimeout, setInterval, setImmediate as in Node 20.
+//
+// One native timer per Environment drives lists keyed by duration (Node's
+// lib/internal/timers.js): `setTimeout(f, 0)` is 1 ms, timers of one duration
+// fire in insertion order, ticks and microtasks drain after each callback, a
+// timer created in a callback never fires in the same pass, and a throw in one
+// callback does not stop the other due timers. Delays that are not in
+// [1, 2^31-1] become 1 ms; above the range a TimeoutOverflowWarning is emitted.
+//
+// Differences from Node: timers return shared pointers (a `Timeout` stays valid
+// while you hold it); extra arguments are bound at the call (`setTimeout(f, 10,
+// a, b)` calls `f(a, b)`); there is no numeric `[Symbol.toPrimitive]` id.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <utility>
+
+#include "nodecc/environment.h"
+#include "nodecc/function.h"
+#include "nodecc/promise.h"
+
+namespace nodecc {
+
+namespace detail {
+struct TimerList;
+}
+
+/// Node's Timeout object (returned by setTimeout and setInterval).
+class Timeout : public std::enable_shared_from_this<Timeout> {
+ public:
+  Timeout(Environment& env, Task cb, double after, bool repeat);
+  ~Timeout();
+  Timeout(const Timeout&) = delete;
+  Timeout& operator=(const Timeout&) = delete;
+
+  /// `timeout.ref()`: keeps the loop alive while scheduled (the default).
+  Timeout& ref();
+  /// `timeout.unref()`.
+  Timeout& unref();
+  /// `timeout.hasRef()`.
+  bool hasRef() const noexcept { return refed_; }
+  /// `timeout.refresh()`: restarts the countdown (re-arms a timer that already fired).
+  Timeout& refresh();
+  /// `timeout.close()`: same as clearTimeout(timeout).
+  Timeout& close();
+
+  // ---- internal (timers.cc) ----
+  Timeout* idlePrev = nullptr;
+  Timeout* idleNext = nullptr;
+  double idleTimeout;         // ms; -1 once cleared
+  std::int64_t idleStart = 0;
+  double repeat = 0;          // 0: not an interval
+  bool destroyed = false;
+  bool refed_ = true;
+  bool hasCallback = true;    // Node's `_onTimeout !== null`
+  bool running = false;       // the callback is executing
+  Task onTimeout;
+  Environment* env;
+  std::uint64_t envId;
+  std::shared_ptr<Timeout> self;  // held while enrolled in a list
+};
+using TimeoutPtr = std::shared_ptr<Timeout>;
+
+/// Node's Immediate object (returned by setImmediate).
+class Immediate : public std::enable_shared_from_this<Immediate> {
+ public:
+  Immediate(Environment& env, Task cb);
+  Immediate(const Immediate&) = delete;
+  Immediate& operator=(const Immediate&) = delete;
+  /// `immediate.ref()`.
+  Immediate& ref();
+  /// `immediate.unref()`: an unref'd immediate does not keep the loop alive.
+  Immediate& unref();
+  /// `immediate.hasRef()`.
+  bool hasRef() const noexcept { return refed_; }
+
+  // ---- internal ----
+  Immediate* idlePrev = nullptr;
+  Immediate* idleNext = nullptr;
+  bool destroyed = false;
+  bool refed_ = false;
+  Task onImmediate;
+  Environment* env;
+  std::uint64_t envId;
+  std::shared_ptr<Immediate> self;  // held while queued
+};
+using ImmediatePtr = std::shared_ptr<Immediate>;
+
+namespace detail {
+TimeoutPtr scheduleTimeout(Task cb, double after, bool repeat);
+ImmediatePtr scheduleImmediate(Task cb);
+template <class F, class... Args>
+Task bindTask(F&& f, Args&&... args) {
+  if constexpr (sizeof...(Args) == 0) {
+    return Task(std::forward<F>(f));
+  } else {
+    return Task([f = std::forward<F>(f), ... a = std::forward<Args>(args)]() mutable { f(a...); });
+  }
+}
+}  // namespace detail
+
+/// `setTimeout(callback[, delay[, ...args]])`.
+template <class F, class... Args>
+TimeoutPtr setTimeout(F&& callback, double delay = 1, Args&&... args) {
+  return detail::scheduleTimeout(detail::bindTask(std::forward<F>(callback), std::forward<Args>(args)...),
+                                 delay, false);
+}
+/// `setInterval(callback[, delay[, ...args]])`.
+template <class F, class... Args>
+TimeoutPtr setInterval(F&& callback, double delay = 1, Args&&... args) {
+  return detail::scheduleTimeout(detail::bindTask(std::forward<F>(callback), std::forward<Args>(args)...),
+                                 delay, true);
+}
+/// `setImmediate(callback[, ...args])`.
+template <class F, class... Args>
+ImmediatePtr setImmediate(F&& callback, Args&&... args) {
+  return detail::scheduleImmediate(detail::bindTask(std::forward<F>(callback), std::forward<Args>(args)...));
+}
+/// `clearTimeout(timeout)`: safe with nullptr and with a timer that already fired.
+void clearTimeout(const TimeoutPtr& t);
+/// `clearInterval(timeout)`.
+inline void clearInterval(const TimeoutPtr& t) { clearTimeout(t); }
+/// `clearImmediate(immediate)`.
+void clearImmediate(const ImmediatePtr& i);
+
+namespace timers {
+using nodecc::clearImmediate;
+using nodecc::clearInterval;
+using nodecc::clearTimeout;
+using nodecc::setImmediate;
+using nodecc::setInterval;
+using nodecc::setTimeout;
+/// `timers/promises`: `co_await timers::promises::setTimeout(ms)`.
+namespace promises {
+Promise<void> setTimeout(double delay = 1);
+Promise<void> setImmediate();
+}  // namespace promises
+}  // namespace timers
+
+}  // namespace nodecc

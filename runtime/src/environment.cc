@@ -1,0 +1,429 @@
+// Environment: the per-thread loop, task queues and Node's run/exit sequence.
+#include "nodecc/environment.h"
+
+#include <uv.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+#include "nodecc/console.h"
+#include "nodecc/process.h"
+#include "nodecc/timers.h"
+#include "runtime/src/internal.h"
+
+namespace nodecc {
+
+namespace {
+thread_local Environment* tlCurrent = nullptr;
+std::atomic<std::uint64_t> gNextEnvId{1};
+}  // namespace
+
+// ---- TaskRing -------------------------------------------------------------------
+
+namespace detail {
+TaskRing::~TaskRing() {
+  clear();
+  ::operator delete(static_cast<void*>(buf_));
+}
+void TaskRing::clear() noexcept {
+  while (size_) pop();
+  head_ = 0;
+}
+void TaskRing::grow() {
+  std::size_t ncap = cap_ ? cap_ * 2 : 64;
+  auto* nbuf = static_cast<Task*>(::operator new(ncap * sizeof(Task)));
+  for (std::size_t i = 0; i < size_; ++i) {
+    Task& src = buf_[(head_ + i) & (cap_ - 1)];
+    ::new (&nbuf[i]) Task(std::move(src));
+    src.~Task();
+  }
+  ::operator delete(static_cast<void*>(buf_));
+  buf_ = nbuf;
+  cap_ = ncap;
+  head_ = 0;
+}
+void TaskRing::push(Task&& t) {
+  if (size_ == cap_) grow();
+  ::new (&buf_[(head_ + size_) & (cap_ - 1)]) Task(std::move(t));
+  ++size_;
+}
+Task TaskRing::pop() noexcept {
+  Task& slot = buf_[head_];
+  Task t(std::move(slot));
+  slot.~Task();
+  head_ = (head_ + 1) & (cap_ - 1);
+  --size_;
+  return t;
+}
+}  // namespace detail
+
+// ---- lifetime -----------------------------------------------------------------------
+
+Environment::Environment(EnvironmentOptions opts)
+    : id_(gNextEnvId.fetch_add(1)), opts_(std::move(opts)) {
+  if (opts_.argv.empty()) opts_.argv.push_back("nodecc");
+  previous_ = tlCurrent;
+  tlCurrent = this;
+  loop_ = new uv_loop_t;
+  if (int r = uv_loop_init(loop_); r != 0) {
+    delete loop_;
+    tlCurrent = previous_;
+    throw errors::uvException(r, "uv_loop_init");
+  }
+  impl_ = std::make_unique<Impl>(*this);
+  Impl& I = *impl_;
+  uv_update_time(loop_);
+  I.timerBase = static_cast<std::int64_t>(uv_now(loop_));
+  uv_timer_init(loop_, &I.timerHandle);
+  I.timerHandle.data = this;
+  uv_unref(reinterpret_cast<uv_handle_t*>(&I.timerHandle));
+  uv_check_init(loop_, &I.immediateCheck);
+  I.immediateCheck.data = this;
+  uv_unref(reinterpret_cast<uv_handle_t*>(&I.immediateCheck));
+  uv_check_start(&I.immediateCheck, &Impl::onCheck);
+  uv_idle_init(loop_, &I.immediateIdle);
+  I.immediateIdle.data = this;
+  uv_async_init(loop_, &I.stopAsync, [](uv_async_t* a) {
+    auto* env = static_cast<Environment*>(a->data);
+    if (env->impl_->stopRequested.load()) {
+      env->exitCode_ = env->impl_->stopExitCode.load();
+      env->exiting_ = true;
+      env->stop();
+    }
+  });
+  I.stopAsync.data = this;
+  uv_unref(reinterpret_cast<uv_handle_t*>(&I.stopAsync));
+  I.stopAsyncInit = true;
+  if (opts_.envCopy) {
+    I.ownEnv = true;
+    for (auto& [k, v] : *opts_.envCopy) I.envVars[k] = v;
+  }
+  process_ = std::make_unique<Process>(*this);
+}
+
+Environment::~Environment() {
+  teardown();
+  process_.reset();
+  impl_.reset();
+  if (loop_) {
+    int r = uv_loop_close(loop_);
+    if (r != 0) {
+      // A handle leaked past teardown: report it rather than crash, then walk the loop.
+      uv_walk(
+          loop_,
+          [](uv_handle_t* h, void*) {
+            std::fprintf(stderr, "nodecc: handle of type %s left open at teardown\n",
+                         uv_handle_type_name(uv_handle_get_type(h)));
+          },
+          nullptr);
+    } else {
+      delete loop_;
+    }
+  }
+  loop_ = nullptr;
+  if (tlCurrent == this) tlCurrent = previous_;
+}
+
+Environment* Environment::current() noexcept { return tlCurrent; }
+
+Environment& Environment::require() {
+  if (!tlCurrent) {
+    throw errors::error("ERR_NO_ENVIRONMENT",
+                        "No nodecc Environment on this thread: call nodecc APIs from inside "
+                        "nodecc::main() or a Worker");
+  }
+  return *tlCurrent;
+}
+
+void Environment::registerHandle(HandleEntry* h) noexcept {
+  h->prev = nullptr;
+  h->next = handles_;
+  if (handles_) handles_->prev = h;
+  handles_ = h;
+}
+
+void Environment::unregisterHandle(HandleEntry* h) noexcept {
+  if (h->prev) h->prev->next = h->next;
+  else if (handles_ == h) handles_ = h->next;
+  if (h->next) h->next->prev = h->prev;
+  h->prev = h->next = nullptr;
+}
+
+std::uint64_t Environment::addCleanupHook(Task hook) {
+  std::uint64_t t = nextHookToken_++;
+  cleanupHooks_.emplace_back(t, std::move(hook));
+  return t;
+}
+
+void Environment::removeCleanupHook(std::uint64_t token) {
+  for (auto it = cleanupHooks_.begin(); it != cleanupHooks_.end(); ++it) {
+    if (it->first == token) {
+      cleanupHooks_.erase(it);
+      return;
+    }
+  }
+}
+
+void Environment::stop() {
+  if (stopping_) return;
+  stopping_ = true;
+  exiting_ = true;
+  if (loop_) uv_stop(loop_);
+}
+
+void Environment::requestStop(int exitCode) {
+  impl_->stopExitCode.store(exitCode);
+  impl_->stopRequested.store(true);
+  uv_async_send(&impl_->stopAsync);
+}
+
+void Environment::teardown() {
+  if (!loop_ || !impl_) return;
+  stopping_ = true;
+  exiting_ = true;
+  // Cleanup hooks (LIFO, like Node's), e.g. terminating workers.
+  while (!cleanupHooks_.empty()) {
+    Task hook = std::move(cleanupHooks_.back().second);
+    cleanupHooks_.pop_back();
+    try {
+      hook();
+    } catch (...) {
+    }
+  }
+  ticks_.clear();
+  microtasks_.clear();
+  impl_->pendingRejections.clear();
+  Impl& I = *impl_;
+  // Drop every timer and immediate (their self-references keep them alive).
+  for (auto& [ms, list] : I.timerListMap) {
+    for (Timeout* t = list->head; t;) {
+      Timeout* next = t->idleNext;
+      t->idlePrev = t->idleNext = nullptr;
+      t->destroyed = true;
+      t->env = nullptr;
+      auto keep = std::move(t->self);
+      t = next;
+    }
+  }
+  I.timerListMap.clear();
+  for (detail::ImmediateList* q : {&I.immediateQueue, &I.outstandingQueue}) {
+    for (Immediate* i = q->head; i;) {
+      Immediate* next = i->idleNext;
+      i->idlePrev = i->idleNext = nullptr;
+      i->destroyed = true;
+      i->env = nullptr;
+      auto keep = std::move(i->self);
+      i = next;
+    }
+    q->head = q->tail = nullptr;
+  }
+  // Close every registered libuv handle without user callbacks.
+  while (handles_) {
+    HandleEntry* h = handles_;
+    unregisterHandle(h);
+    h->closeForTeardown();
+  }
+  process_->removeAllListeners();
+  auto closeRaw = [](uv_handle_t* h) {
+    if (!uv_is_closing(h)) uv_close(h, nullptr);
+  };
+  closeRaw(reinterpret_cast<uv_handle_t*>(&I.timerHandle));
+  closeRaw(reinterpret_cast<uv_handle_t*>(&I.immediateCheck));
+  closeRaw(reinterpret_cast<uv_handle_t*>(&I.immediateIdle));
+  closeRaw(reinterpret_cast<uv_handle_t*>(&I.stopAsync));
+  // Let close callbacks run (they free binding objects).
+  for (int i = 0; i < 64 && uv_run(loop_, UV_RUN_NOWAIT) != 0; ++i) {
+  }
+  // Anything still open is closed by force.
+  uv_walk(
+      loop_, [](uv_handle_t* h, void*) {
+        if (!uv_is_closing(h)) uv_close(h, nullptr);
+      },
+      nullptr);
+  uv_run(loop_, UV_RUN_DEFAULT);
+}
+
+// ---- the run sequence (Node's SpinEventLoop) ------------------------------------------
+
+void Environment::emitExit() {
+  if (exitEmitted_) return;
+  exitEmitted_ = true;
+  exiting_ = true;
+  int code = exitCode_.value_or(0);
+  try {
+    process_->emit("exit", code);
+  } catch (const ProcessExit&) {
+    stop();
+  } catch (...) {
+    // An exception thrown by an 'exit' listener is fatal, as in Node.
+    Error err = errors::fromException(std::current_exception());
+    printFatalException(err);
+    if (!exitCode_ || *exitCode_ == 0) exitCode_ = 7;
+    stop();
+  }
+}
+
+int Environment::run(Task mainScript) {
+  makeCallback(mainScript);
+  if (!stopping_) {
+    bool more;
+    do {
+      uv_run(loop_, UV_RUN_DEFAULT);
+      if (stopping_) break;
+      more = uv_loop_alive(loop_) != 0;
+      if (more) continue;
+      // 'beforeExit' with process.exitCode (0 when unset)
+      makeCallback([this] { process_->emit("beforeExit", exitCode_.value_or(0)); });
+      if (stopping_) break;
+      more = uv_loop_alive(loop_) != 0;
+    } while (more && !stopping_);
+  }
+  exiting_ = true;
+  if (!exitEmitted_) emitExit();
+  int code = exitCode_.value_or(0);
+  teardown();
+  return code;
+}
+
+// ---- ticks, microtasks, rejections -------------------------------------------------------
+
+void Environment::processTicksAndRejections() {
+  if (inTickProcessing_ || stopping_) return;
+  inTickProcessing_ = true;
+  do {
+    while (!ticks_.empty()) {
+      Task t = ticks_.pop();
+      try {
+        t();
+      } catch (...) {
+        // Node: the exception leaves processTicksAndRejections; the remaining ticks
+        // run when the next callback scope closes.
+        inTickProcessing_ = false;
+        handleException(std::current_exception());
+        return;
+      }
+      if (stopping_) {
+        inTickProcessing_ = false;
+        return;
+      }
+    }
+    while (!microtasks_.empty()) {
+      Task t = microtasks_.pop();
+      try {
+        t();
+      } catch (...) {
+        handleException(std::current_exception());
+      }
+      if (stopping_) {
+        inTickProcessing_ = false;
+        return;
+      }
+    }
+  } while (!ticks_.empty() || impl_->processPromiseRejections());
+  hasRejectionToWarn_ = false;
+  inTickProcessing_ = false;
+}
+
+bool Environment::Impl::processPromiseRejections() {
+  if (pendingRejections.empty()) return false;
+  auto list = std::move(pendingRejections);
+  pendingRejections.clear();
+  bool ranUser = false;
+  for (auto& st : list) {
+    if (st->handled) continue;
+    st->reportedUnhandled = true;
+    Error reason = st->reason ? *st->reason : Error("undefined");
+    ranUser = true;
+    bool handled = false;
+    try {
+      handled = env.process().emit("unhandledRejection", reason);
+    } catch (...) {
+      env.handleException(std::current_exception());
+    }
+    if (!handled && !env.stopping()) {
+      env.triggerUncaughtException(std::make_exception_ptr(reason), true);
+    }
+    if (env.stopping()) return false;
+  }
+  return ranUser && (!env.ticks_.empty() || !env.microtasks_.empty());
+}
+
+namespace detail {
+void PromiseStateBase::markHandled() {
+  if (handled) return;
+  handled = true;
+  if (status == Status::Rejected && reportedUnhandled && env->canCallIntoUser()) {
+    // 'rejectionHandled' fires for a promise handled after being reported.
+    env->process().emit("rejectionHandled");
+  }
+}
+void PromiseStateBase::settle() {
+  for (auto& r : reactions) env->queueMicrotask(std::move(r));
+  reactions.clear();
+}
+void PromiseStateBase::trackRejection(const std::shared_ptr<PromiseStateBase>& self) {
+  env->impl().pendingRejections.push_back(self);
+  env->setHasRejectionToWarn(true);
+}
+}  // namespace detail
+
+// ---- exceptions -------------------------------------------------------------------------------
+
+void Environment::handleException(std::exception_ptr ep) {
+  try {
+    std::rethrow_exception(ep);
+  } catch (const ProcessExit&) {
+    stop();
+    return;
+  } catch (...) {
+  }
+  triggerUncaughtException(ep, false);
+}
+
+void Environment::triggerUncaughtException(std::exception_ptr ep, bool fromPromise) {
+  if (stopping_) return;
+  Error err = errors::fromException(ep);
+  std::string origin = fromPromise ? "unhandledRejection" : "uncaughtException";
+  try {
+    process_->emit("uncaughtExceptionMonitor", err, origin);
+    if (process_->listenerCount("uncaughtException") > 0) {
+      process_->emit("uncaughtException", err, origin);
+      // Make sure ticks queued before the throw get processed (Node: setImmediate(noop)).
+      if (!stopping_) detail::scheduleImmediate(Task([] {}));
+      return;
+    }
+  } catch (const ProcessExit&) {
+    stop();
+    return;
+  } catch (...) {
+    // A throw inside the handler is fatal (exit code 7).
+    Error inner = errors::fromException(std::current_exception());
+    if (!exiting_) {
+      exiting_ = true;
+      exitCode_ = 7;
+      emitExit();
+    }
+    printFatalException(inner);
+    exitCode_ = 7;
+    stop();
+    return;
+  }
+  // No handler: 'exit' with code 1, print, stop.
+  if (!exiting_) {
+    exiting_ = true;
+    exitCode_ = 1;
+    emitExit();
+  }
+  printFatalException(err);
+  if (!exitCode_) exitCode_ = 1;
+  stop();
+}
+
+void printFatalException(const Error& err) {
+  std::string out = util::inspect(err);
+  out += "\n\nNode.js " + process::version() + "\n";
+  console::detail::writeErr(std::move(out));
+}
+
+}  // namespace nodecc

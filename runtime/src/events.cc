@@ -1,0 +1,257 @@
+// EventEmitter (Node's lib/events.js semantics).
+#include "nodecc/events.h"
+
+#include <algorithm>
+
+#include "nodecc/process.h"
+#include "nodecc/util.h"
+
+namespace nodecc {
+
+std::atomic<int> EventEmitter::defaultMaxListeners{10};
+
+namespace detail {
+std::string SigInfo::describe() const {
+  std::string s = "(";
+  for (std::size_t i = 0; i < arity; ++i) {
+    if (i) s += ", ";
+    s += util::typeName(*types[i]);
+  }
+  return s + ")";
+}
+}  // namespace detail
+
+// Holds a reference to a listener array for the duration of an emit.
+class EventEmitter::Snapshot {
+ public:
+  explicit Snapshot(ListenerArray* a) : a_(a) { ++a_->refs; }
+  ~Snapshot() {
+    if (--a_->refs == 0) delete a_;
+  }
+  Snapshot(const Snapshot&) = delete;
+  Snapshot& operator=(const Snapshot&) = delete;
+  ListenerArray* get() const { return a_; }
+
+ private:
+  ListenerArray* a_;
+};
+
+EventEmitter::~EventEmitter() {
+  for (auto& e : events_) {
+    if (--e.arr->refs == 0) delete e.arr;
+  }
+}
+
+std::string EventEmitter::className() const {
+  std::string n = util::typeName(typeid(*this));
+  // Keep the unqualified class name, as JS prints constructor names.
+  auto tpl = n.find('<');
+  std::string head = tpl == std::string::npos ? n : n.substr(0, tpl);
+  auto colon = head.rfind("::");
+  return colon == std::string::npos ? head : head.substr(colon + 2);
+}
+
+const detail::SigInfo* EventEmitter::declaredSignature(std::string_view) const { return nullptr; }
+void EventEmitter::listenerAdded(std::string_view) {}
+void EventEmitter::listenerRemoved(std::string_view) {}
+
+EventEmitter::ListenerArray* EventEmitter::mutableArray(Event& e) {
+  if (e.arr->refs > 1) {
+    // An emit is iterating the current array: copy on write.
+    auto* copy = new ListenerArray;
+    copy->entries = e.arr->entries;
+    --e.arr->refs;
+    e.arr = copy;
+  }
+  return e.arr;
+}
+
+void EventEmitter::throwMismatch(std::string_view event, const detail::SigInfo* listener,
+                                 const detail::SigInfo* carried) {
+  throw errors::typeError(
+      "ERR_INVALID_ARG_TYPE",
+      "The \"listener\" argument for event '" + std::string(event) + "' must take " +
+          (listener->arity > carried->arity ? "at most " + std::to_string(carried->arity) +
+                                                  " argument(s) " + carried->describe()
+                                            : carried->describe() + " or a prefix of it") +
+          ". Received a listener taking " + listener->describe());
+}
+
+void EventEmitter::throwUnhandled(std::string inspected) {
+  throw errors::error("ERR_UNHANDLED_ERROR", "Unhandled error. (" + inspected + ")");
+}
+
+void EventEmitter::checkListener(std::string_view event, const Listener& l) const {
+  if (!l) throw errors::invalidArgType("listener", "of type function", "null");
+  if (const detail::SigInfo* sig = declaredSignature(event)) {
+    if (!l->accepts(sig)) throwMismatch(event, l->params(), sig);
+  }
+}
+
+EventEmitter& EventEmitter::add(std::string_view event, Listener l, bool once, bool prepend) {
+  checkListener(event, l);
+  // 'newListener' is emitted before the listener is added (with the unwrapped listener).
+  if (const Event* nl = find("newListener"); nl && !nl->arr->entries.empty()) {
+    emit("newListener", std::string(event), l);
+  }
+  Event* e = find(event);
+  if (!e) {
+    events_.push_back(Event{std::string(event), new ListenerArray, false});
+    e = &events_.back();
+  }
+  ListenerArray* arr = mutableArray(*e);
+  if (prepend) arr->entries.insert(arr->entries.begin(), Entry{std::move(l), once});
+  else arr->entries.push_back(Entry{std::move(l), once});
+  int m = getMaxListeners();
+  if (m > 0 && static_cast<int>(arr->entries.size()) > m && !e->warned) {
+    e->warned = true;
+    Error w("Possible EventEmitter memory leak detected. " + std::to_string(arr->entries.size()) + " " +
+            std::string(event) + " listeners added to [" + className() +
+            "]. Use emitter.setMaxListeners() to increase limit");
+    w.name = "MaxListenersExceededWarning";
+    if (Environment::current()) process::emitWarning(std::move(w));
+  }
+  listenerAdded(event);
+  return *this;
+}
+
+void EventEmitter::eraseEvent(std::string_view name) {
+  for (auto it = events_.begin(); it != events_.end(); ++it) {
+    if (it->name == name) {
+      if (--it->arr->refs == 0) delete it->arr;
+      events_.erase(it);
+      return;
+    }
+  }
+}
+
+void EventEmitter::removeEntry(std::string_view event, const Listener& fn, bool emitRemoved,
+                               bool onlyOnce) {
+  Event* e = find(event);
+  if (!e) return;
+  auto& entries = e->arr->entries;
+  // Node removes the most recently added match.
+  for (std::size_t i = entries.size(); i-- > 0;) {
+    if (entries[i].fn == fn && (!onlyOnce || entries[i].once)) {
+      Listener removed = entries[i].fn;
+      std::string name(event);
+      ListenerArray* arr = mutableArray(*e);
+      arr->entries.erase(arr->entries.begin() + static_cast<std::ptrdiff_t>(i));
+      if (arr->entries.empty()) eraseEvent(name);
+      listenerRemoved(name);
+      if (emitRemoved) {
+        if (const Event* rl = find("removeListener"); rl && !rl->arr->entries.empty())
+          emit("removeListener", name, removed);
+      }
+      return;
+    }
+  }
+}
+
+EventEmitter& EventEmitter::off(std::string_view event, const Listener& listener) {
+  removeEntry(event, listener, true);
+  return *this;
+}
+
+EventEmitter& EventEmitter::removeAllListeners(std::string_view event) {
+  Event* e = find(event);
+  if (!e) return *this;
+  const Event* rl = find("removeListener");
+  if (!rl || rl->arr->entries.empty() || event == "removeListener") {
+    std::string name(event);
+    eraseEvent(name);
+    listenerRemoved(name);
+    return *this;
+  }
+  // With 'removeListener' listeners: remove LIFO, emitting for each.
+  std::string name(event);
+  while (Event* cur = find(name)) {
+    if (cur->arr->entries.empty()) {
+      eraseEvent(name);
+      break;
+    }
+    Listener last = cur->arr->entries.back().fn;
+    removeEntry(name, last, true);
+  }
+  return *this;
+}
+
+EventEmitter& EventEmitter::removeAllListeners() {
+  const Event* rl = find("removeListener");
+  if (!rl || rl->arr->entries.empty()) {
+    std::vector<std::string> names;
+    for (auto& e : events_) names.push_back(e.name);
+    for (auto& n : names) {
+      eraseEvent(n);
+      listenerRemoved(n);
+    }
+    return *this;
+  }
+  // Every event but 'removeListener' first, then 'removeListener' itself.
+  std::vector<std::string> names;
+  for (auto& e : events_)
+    if (e.name != "removeListener") names.push_back(e.name);
+  for (auto& n : names) removeAllListeners(n);
+  eraseEvent("removeListener");
+  listenerRemoved("removeListener");
+  return *this;
+}
+
+EventEmitter& EventEmitter::setMaxListeners(int n) {
+  if (n < 0) {
+    throw errors::outOfRange("n", "a non-negative number", std::to_string(n));
+  }
+  maxListeners_ = n;
+  return *this;
+}
+
+int EventEmitter::getMaxListeners() const noexcept {
+  return maxListeners_ < 0 ? defaultMaxListeners.load() : maxListeners_;
+}
+
+std::size_t EventEmitter::listenerCount(std::string_view event) const noexcept {
+  const Event* e = find(event);
+  return e ? e->arr->entries.size() : 0;
+}
+
+std::vector<std::string> EventEmitter::eventNames() const {
+  std::vector<std::string> out;
+  for (const auto& e : events_) out.push_back(e.name == kErrorMonitorName ? "Symbol(events.errorMonitor)" : e.name);
+  return out;
+}
+
+std::vector<Listener> EventEmitter::listeners(std::string_view event) const {
+  std::vector<Listener> out;
+  if (const Event* e = find(event))
+    for (const auto& en : e->arr->entries) out.push_back(en.fn);
+  return out;
+}
+
+bool EventEmitter::isOnceListener(std::string_view event, std::size_t i) const noexcept {
+  const Event* e = find(event);
+  return e && i < e->arr->entries.size() && e->arr->entries[i].once;
+}
+
+bool EventEmitter::emitTyped(std::string_view event, const detail::SigInfo* sig, void* const* argv) {
+  Event* e = find(event);
+  if (!e || e->arr->entries.empty()) return false;
+  Snapshot snap(e->arr);
+  const auto& entries = snap.get()->entries;
+  std::string name;  // filled lazily for once-removal
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const Entry& en = entries[i];
+    if (!en.fn->accepts(sig)) throwMismatch(event, en.fn->params(), sig);
+    if (en.once) {
+      // The once wrapper removes itself, then calls the listener.
+      if (name.empty()) name = std::string(event);
+      Listener keep = en.fn;
+      removeEntry(name, keep, true, true);
+      keep->invoke(argv);
+    } else {
+      en.fn->invoke(argv);
+    }
+  }
+  return true;
+}
+
+}  // namespace nodecc

@@ -1,0 +1,489 @@
+// Timers and immediates: Node 20's lib/internal/timers.js over one uv_timer_t
+// and one uv_check_t (+ uv_idle_t) per Environment.
+#include "nodecc/timers.h"
+
+#include <cmath>
+
+#include "nodecc/process.h"
+#include "runtime/src/internal.h"
+
+namespace nodecc {
+
+using detail::TimerList;
+
+namespace {
+constexpr double kTimeoutMax = 2147483647.0;  // 2^31 - 1
+
+// True when `t` belongs to the calling thread's live Environment.
+inline Environment* liveEnv(Environment* env, std::uint64_t id) {
+  Environment* cur = Environment::current();
+  return (cur && cur == env && cur->id() == id) ? cur : nullptr;
+}
+}  // namespace
+
+// ---- priority queue -------------------------------------------------------------------
+
+namespace detail {
+void TimerQueue::percolateUp(std::size_t pos) {
+  TimerList* item = heap_[pos];
+  while (pos > 0) {
+    std::size_t parent = (pos - 1) / 2;
+    if (!less(item, heap_[parent])) break;
+    set(pos, heap_[parent]);
+    pos = parent;
+  }
+  set(pos, item);
+}
+void TimerQueue::percolateDown(std::size_t pos) {
+  std::size_t n = heap_.size();
+  if (pos >= n) return;
+  TimerList* item = heap_[pos];
+  for (;;) {
+    std::size_t l = 2 * pos + 1;
+    if (l >= n) break;
+    std::size_t c = (l + 1 < n && less(heap_[l + 1], heap_[l])) ? l + 1 : l;
+    if (!less(heap_[c], item)) break;
+    set(pos, heap_[c]);
+    pos = c;
+  }
+  set(pos, item);
+}
+void TimerQueue::insert(TimerList* l) {
+  heap_.push_back(l);
+  set(heap_.size() - 1, l);
+  percolateUp(heap_.size() - 1);
+}
+TimerList* TimerQueue::shift() {
+  if (heap_.empty()) return nullptr;
+  TimerList* top = heap_[0];
+  removeAt(0);
+  return top;
+}
+void TimerQueue::removeAt(std::size_t pos) {
+  std::size_t last = heap_.size() - 1;
+  if (pos != last) {
+    set(pos, heap_[last]);
+    heap_.pop_back();
+    if (pos > 0 && less(heap_[pos], heap_[(pos - 1) / 2])) percolateUp(pos);
+    else percolateDown(pos);
+  } else {
+    heap_.pop_back();
+  }
+}
+
+void ImmediateList::append(Immediate* item) noexcept {
+  if (tail) {
+    tail->idleNext = item;
+    item->idlePrev = tail;
+  } else {
+    head = item;
+  }
+  tail = item;
+}
+void ImmediateList::remove(Immediate* item) noexcept {
+  if (item->idleNext) item->idleNext->idlePrev = item->idlePrev;
+  if (item->idlePrev) item->idlePrev->idleNext = item->idleNext;
+  if (item == head) head = item->idleNext;
+  if (item == tail) tail = item->idlePrev;
+  item->idleNext = nullptr;
+  item->idlePrev = nullptr;
+}
+}  // namespace detail
+
+// ---- Timeout --------------------------------------------------------------------------------
+
+Timeout::Timeout(Environment& e, Task cb, double after, bool isRepeat)
+    : onTimeout(std::move(cb)), env(&e), envId(e.id()) {
+  // Node: after *= 1; outside [1, TIMEOUT_MAX] (or NaN) it becomes 1.
+  if (!(after >= 1 && after <= kTimeoutMax)) {
+    if (after > kTimeoutMax) {
+      process::emitWarning(numberToString(after) +
+                               " does not fit into a 32-bit signed integer.\nTimeout duration "
+                               "was set to 1.",
+                           "TimeoutOverflowWarning");
+    }
+    after = 1;
+  }
+  idleTimeout = after;
+  repeat = isRepeat ? after : 0;
+  refed_ = true;
+  e.impl().incRefCount();
+}
+
+Timeout::~Timeout() = default;
+
+Timeout& Timeout::ref() {
+  if (!refed_) {
+    refed_ = true;
+    if (!destroyed) {
+      if (Environment* e = liveEnv(env, envId)) e->impl().incRefCount();
+    }
+  }
+  return *this;
+}
+
+Timeout& Timeout::unref() {
+  if (refed_) {
+    refed_ = false;
+    if (!destroyed) {
+      if (Environment* e = liveEnv(env, envId)) e->impl().decRefCount();
+    }
+  }
+  return *this;
+}
+
+Timeout& Timeout::refresh() {
+  if (Environment* e = liveEnv(env, envId)) e->impl().insertGuarded(this, refed_);
+  return *this;
+}
+
+Timeout& Timeout::close() {
+  clearTimeout(shared_from_this());
+  return *this;
+}
+
+// ---- the timer lists ----------------------------------------------------------------------------
+
+std::int64_t Environment::Impl::getNow() {
+  uv_update_time(env.loop());
+  return static_cast<std::int64_t>(uv_now(env.loop())) - timerBase;
+}
+
+void Environment::Impl::scheduleTimer(std::int64_t duration) {
+  uv_timer_start(&timerHandle, &Impl::onTimer, static_cast<std::uint64_t>(duration), 0);
+}
+
+void Environment::Impl::toggleTimerRef(bool ref) {
+  auto* h = reinterpret_cast<uv_handle_t*>(&timerHandle);
+  if (ref) uv_ref(h);
+  else uv_unref(h);
+}
+
+void Environment::Impl::insert(Timeout* item, double msecsD, std::int64_t start) {
+  auto msecs = static_cast<std::int64_t>(std::trunc(msecsD));
+  item->idleStart = start;
+  auto& slot = timerListMap[msecs];
+  if (!slot) {
+    slot = std::make_shared<TimerList>();
+    TimerList* list = slot.get();
+    list->expiry = start + msecs;
+    list->msecs = msecs;
+    list->id = timerListId++;
+    timerListQueue.insert(list);
+    if (nextExpiry > static_cast<double>(list->expiry)) {
+      scheduleTimer(msecs);
+      nextExpiry = static_cast<double>(list->expiry);
+    }
+  }
+  TimerList* list = slot.get();
+  item->idlePrev = list->tail;
+  item->idleNext = nullptr;
+  if (list->tail) list->tail->idleNext = item;
+  else list->head = item;
+  list->tail = item;
+  if (!item->self) item->self = item->shared_from_this();
+}
+
+namespace {
+TimerList* listOf(Environment::Impl& I, const Timeout* item) {
+  if (item->idleTimeout < 0) return nullptr;
+  auto it = I.timerListMap.find(static_cast<std::int64_t>(std::trunc(item->idleTimeout)));
+  return it == I.timerListMap.end() ? nullptr : it->second.get();
+}
+bool isLinked(Environment::Impl& I, const Timeout* item) {
+  if (item->idlePrev || item->idleNext) return true;
+  TimerList* list = listOf(I, item);
+  return list && list->head == item;
+}
+// Node's L.remove: unlinks `item` if it is in a list (keeps the self-reference).
+void listRemove(Environment::Impl& I, Timeout* item) {
+  TimerList* list = listOf(I, item);
+  if (!(item->idlePrev || item->idleNext || (list && list->head == item))) return;
+  if (item->idlePrev) item->idlePrev->idleNext = item->idleNext;
+  else if (list && list->head == item) list->head = item->idleNext;
+  if (item->idleNext) item->idleNext->idlePrev = item->idlePrev;
+  else if (list && list->tail == item) list->tail = item->idlePrev;
+  item->idlePrev = item->idleNext = nullptr;
+}
+}  // namespace
+
+void Environment::Impl::insertGuarded(Timeout* item, bool refed) {
+  double msecs = item->idleTimeout;
+  if (msecs < 0) return;
+  listRemove(*this, item);  // refresh() of a linked timer moves it to the tail
+  insert(item, msecs, getNow());
+  bool wasDestroyed = item->destroyed;
+  item->destroyed = false;
+  if (wasDestroyed) {
+    if (refed) incRefCount();
+  } else if (refed != item->refed_) {
+    if (refed) incRefCount();
+    else decRefCount();
+  }
+  item->refed_ = refed;
+}
+
+void Environment::Impl::unenroll(Timeout* item) {
+  if (item->destroyed) return;
+  item->destroyed = true;
+  if (item->refed_) decRefCount();
+  listRemove(*this, item);
+  TimerList* list = listOf(*this, item);
+  if (list && list->head == nullptr) {
+    timerListQueue.removeAt(list->pqPos);
+    timerListMap.erase(list->msecs);  // listOnTimeout keeps its own reference
+  }
+  item->idleTimeout = -1;
+  item->self.reset();  // may free `item`: the caller holds a reference
+}
+
+std::int64_t Environment::Impl::processTimers(std::int64_t now, bool& threw) {
+  nextExpiry = INFINITY;
+  bool ranAtLeastOneList = false;
+  while (TimerList* list = timerListQueue.peek()) {
+    if (list->expiry > now) {
+      nextExpiry = static_cast<double>(list->expiry);
+      return timerRefCount > 0 ? list->expiry : -list->expiry;
+    }
+    if (ranAtLeastOneList) env.runNextTicks();
+    else ranAtLeastOneList = true;
+    if (env.stopping()) return 0;
+    listOnTimeout(list, now, threw);
+    if (threw || env.stopping()) return 0;
+  }
+  return 0;
+}
+
+void Environment::Impl::listOnTimeout(TimerList* listRaw, std::int64_t now, bool& threw) {
+  std::shared_ptr<TimerList> list = timerListMap[listRaw->msecs];
+  const std::int64_t msecs = list->msecs;
+  bool ranAtLeastOneTimer = false;
+  while (Timeout* timer = list->head) {
+    std::int64_t diff = now - timer->idleStart;
+    if (diff < msecs) {
+      list->expiry = std::max(timer->idleStart + msecs, now + 1);
+      list->id = timerListId++;
+      timerListQueue.percolateDown(0);
+      return;
+    }
+    std::shared_ptr<Timeout> keep = timer->self;  // survives a clearTimeout in the ticks
+    if (ranAtLeastOneTimer) env.runNextTicks();
+    else ranAtLeastOneTimer = true;
+    if (env.stopping()) return;
+    listRemove(*this, timer);
+    if (!timer->hasCallback) {
+      if (!timer->destroyed) {
+        timer->destroyed = true;
+        if (timer->refed_) --timerRefCount;
+        timer->self.reset();
+      }
+      continue;
+    }
+    std::int64_t start = 0;
+    if (timer->repeat > 0) start = getNow();
+    timer->running = true;
+    try {
+      timer->onTimeout();
+    } catch (...) {
+      threw = true;
+      env.handleException(std::current_exception());
+    }
+    timer->running = false;
+    if (!timer->hasCallback) timer->onTimeout = Task();  // cleared during its own call
+    if (timer->repeat > 0 && timer->idleTimeout != -1) {
+      timer->idleTimeout = timer->repeat;
+      insert(timer, timer->idleTimeout, start);
+    } else if (!isLinked(*this, timer) && !timer->destroyed) {
+      timer->destroyed = true;
+      if (timer->refed_) --timerRefCount;
+      timer->self.reset();
+    }
+    if (threw || env.stopping()) {
+      // Node: the exception leaves processTimers; RunTimers calls it again.
+      auto it = timerListMap.find(msecs);
+      if (list->head == nullptr && it != timerListMap.end() && it->second == list) {
+        timerListQueue.removeAt(list->pqPos);
+        timerListMap.erase(it);
+      }
+      return;
+    }
+  }
+  auto it = timerListMap.find(msecs);
+  if (it != timerListMap.end() && it->second == list) {
+    timerListQueue.removeAt(list->pqPos);
+    timerListMap.erase(it);
+  }
+}
+
+void Environment::Impl::onTimer(uv_timer_t* h) {
+  auto* env = static_cast<Environment*>(h->data);
+  Impl& I = *env->impl_;
+  if (!env->canCallIntoUser()) return;
+  std::int64_t now = I.getNow();
+  std::int64_t ret;
+  ++env->callbackDepth_;
+  bool threw;
+  do {
+    threw = false;
+    ret = I.processTimers(now, threw);
+  } while (threw && env->canCallIntoUser());
+  if (--env->callbackDepth_ == 0 && env->canCallIntoUser()) env->runNextTicks();
+  if (!env->canCallIntoUser()) return;
+  // The lists may have changed while ticks ran: Node reschedules from processTimers' result.
+  if (ret != 0) {
+    std::int64_t duration = std::llabs(ret) - (static_cast<std::int64_t>(uv_now(env->loop())) - I.timerBase);
+    I.scheduleTimer(duration > 0 ? duration : 1);
+    if (ret > 0) uv_ref(reinterpret_cast<uv_handle_t*>(h));
+    else uv_unref(reinterpret_cast<uv_handle_t*>(h));
+  } else {
+    uv_unref(reinterpret_cast<uv_handle_t*>(h));
+  }
+}
+
+// ---- Immediate ---------------------------------------------------------------------------------------
+
+Immediate::Immediate(Environment& e, Task cb) : onImmediate(std::move(cb)), env(&e), envId(e.id()) {}
+
+Immediate& Immediate::ref() {
+  if (!refed_ && !destroyed) {
+    refed_ = true;
+    if (Environment* e = liveEnv(env, envId)) {
+      if (e->impl().immediateRefCount++ == 0) e->impl().toggleImmediateRef(true);
+    }
+  }
+  return *this;
+}
+
+Immediate& Immediate::unref() {
+  if (refed_ && !destroyed) {
+    refed_ = false;
+    if (Environment* e = liveEnv(env, envId)) {
+      if (--e->impl().immediateRefCount == 0) e->impl().toggleImmediateRef(false);
+    }
+  }
+  return *this;
+}
+
+void Environment::Impl::toggleImmediateRef(bool ref) {
+  if (ref) uv_idle_start(&immediateIdle, [](uv_idle_t*) {});
+  else uv_idle_stop(&immediateIdle);
+}
+
+void Environment::Impl::processImmediate(bool& threw) {
+  detail::ImmediateList& queue = outstandingQueue.head ? outstandingQueue : immediateQueue;
+  Immediate* immediate = queue.head;
+  if (&queue != &outstandingQueue) {
+    queue.head = queue.tail = nullptr;
+    immediateHasOutstanding = true;
+  }
+  std::shared_ptr<Immediate> prevKeep;
+  Immediate* prev = nullptr;
+  bool ranAtLeastOne = false;
+  while (immediate) {
+    std::shared_ptr<Immediate> cur = immediate->self;  // survives a clearImmediate in the ticks
+    if (ranAtLeastOne) env.runNextTicks();
+    else ranAtLeastOne = true;
+    if (env.stopping()) return;
+    if (immediate->destroyed) {
+      // Cleared while ticks ran: continue from the previous one's successor.
+      immediate = prev ? prev->idleNext : nullptr;
+      outstandingQueue.head = immediate;
+      continue;
+    }
+    immediate->destroyed = true;
+    --immediateCount;
+    if (immediate->refed_) --immediateRefCount;
+    immediate->refed_ = false;
+    std::shared_ptr<Immediate> keep = std::move(immediate->self);
+    prev = immediate;
+    prevKeep = keep;
+    Task cb = std::move(immediate->onImmediate);
+    immediate->onImmediate = Task();
+    try {
+      cb();
+    } catch (...) {
+      threw = true;
+      env.handleException(std::current_exception());
+    }
+    outstandingQueue.head = immediate = immediate->idleNext;
+    if (threw || env.stopping()) return;
+  }
+  if (&queue == &outstandingQueue) outstandingQueue.head = nullptr;
+  outstandingQueue.tail = nullptr;
+  immediateHasOutstanding = false;
+}
+
+void Environment::Impl::onCheck(uv_check_t* h) {
+  auto* env = static_cast<Environment*>(h->data);
+  Impl& I = *env->impl_;
+  if (I.immediateCount == 0 || !env->canCallIntoUser()) return;
+  do {
+    bool threw = false;
+    ++env->callbackDepth_;
+    I.processImmediate(threw);
+    if (--env->callbackDepth_ == 0 && !threw && env->canCallIntoUser()) env->runNextTicks();
+  } while (I.immediateHasOutstanding && env->canCallIntoUser());
+  if (I.immediateRefCount == 0) I.toggleImmediateRef(false);
+}
+
+// ---- public functions -----------------------------------------------------------------------------------
+
+namespace detail {
+TimeoutPtr scheduleTimeout(Task cb, double after, bool repeat) {
+  Environment& env = Environment::require();
+  auto t = std::make_shared<Timeout>(env, std::move(cb), after, repeat);
+  env.impl().insert(t.get(), t->idleTimeout, env.impl().getNow());
+  return t;
+}
+
+ImmediatePtr scheduleImmediate(Task cb) {
+  Environment& env = Environment::require();
+  auto i = std::make_shared<Immediate>(env, std::move(cb));
+  Environment::Impl& I = env.impl();
+  i->self = i;
+  i->ref();
+  ++I.immediateCount;
+  I.immediateQueue.append(i.get());
+  return i;
+}
+}  // namespace detail
+
+void clearTimeout(const TimeoutPtr& t) {
+  if (!t || !t->hasCallback) return;
+  Environment* env = liveEnv(t->env, t->envId);
+  if (!env) return;
+  auto keep = t;
+  t->hasCallback = false;
+  if (!t->running) t->onTimeout = Task();
+  env->impl().unenroll(t.get());
+}
+
+void clearImmediate(const ImmediatePtr& i) {
+  if (!i || i->destroyed) return;
+  Environment* env = liveEnv(i->env, i->envId);
+  if (!env) return;
+  Environment::Impl& I = env->impl();
+  auto keep = i;
+  --I.immediateCount;
+  i->destroyed = true;
+  if (i->refed_ && --I.immediateRefCount == 0) I.toggleImmediateRef(false);
+  i->refed_ = false;
+  i->onImmediate = Task();
+  I.immediateQueue.remove(i.get());
+  i->self.reset();
+}
+
+namespace timers::promises {
+Promise<void> setTimeout(double delay) {
+  Promise<void> p;
+  nodecc::setTimeout([p] { p.resolve(); }, delay);
+  return p;
+}
+Promise<void> setImmediate() {
+  Promise<void> p;
+  nodecc::setImmediate([p] { p.resolve(); });
+  return p;
+}
+}  // namespace timers::promises
+
+}  // namespace nodecc

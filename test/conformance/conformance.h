@@ -1,0 +1,33 @@
+// Conformance cases: each <case>.cc ports <case>.js line by line.
+//
+//   NODECC_CONFORMANCE_CASE(timers_ordering) { ...the main script... }
+//
+// The module's runner executable takes the case name as argv[1] and runs the
+// body as the main script under nodecc::main; process.argv is Node-shaped
+// (user arguments from index 2), and `conformance::selfArgs()` gives what a
+// case passes to re-run itself (fork(process::execPath(), selfArgs(...))).
+#pragma once
+
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "nodecc/nodecc.h"
+
+namespace conformance {
+using CaseFn = void (*)();
+std::map<std::string, CaseFn>& registry();
+struct Registrar {
+  Registrar(const char* name, CaseFn fn) { registry()[name] = fn; }
+};
+/// The running case's name.
+const std::string& caseName();
+/// Arguments that re-run this case with `extra` appended (for fork/spawn of self).
+std::vector<std::string> selfArgs(std::vector<std::string> extra = {});
+}  // namespace conformance
+
+#define NODECC_CONFORMANCE_CASE(name)                                      \
+  static void nodecc_case_##name();                                        \
+  static ::conformance::Registrar nodecc_reg_##name(#name, &nodecc_case_##name); \
+  static void nodecc_case_##name()
