@@ -1,0 +1,12 @@
+'use strict';
+// 1,000,000 setImmediate callbacks queued in one batch (port: ../set_immediate.cc).
+const N = process.argv.includes('--quick') ? 1000 : 1e6;
+let count = 0;
+const start = process.hrtime.bigint();
+function f() {
+  if (++count === N) {
+    const ns = Number(process.hrtime.bigint() - start);
+    console.log(`BENCHDATA name=setImmediate unit=ms/1M value=${(ns / N).toFixed(3)} better=lower`);
+  }
+}
+for (let i = 0; i < N; i++) setImmediate(f);
