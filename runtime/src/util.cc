@@ -247,10 +247,11 @@ std::string reduceToSingleString(InspectContext& ctx, std::vector<std::string> o
 
 std::string inspectBuffer(const Buffer& b) {
   static constexpr char kHex[] = "0123456789abcdef";
-  std::string s = "<Buffer";
+  // Node: `<Buffer ${hex pairs joined by spaces}>`, so an empty Buffer is "<Buffer >".
+  std::string s = "<Buffer ";
   std::size_t n = std::min<std::size_t>(b.length(), 50);
   for (std::size_t i = 0; i < n; ++i) {
-    s += ' ';
+    if (i) s += ' ';
     s += kHex[b[i] >> 4];
     s += kHex[b[i] & 15];
   }

@@ -240,7 +240,10 @@ FormatArg makeFormatArg(const T& v) {
     a.str = std::string(v);
   } else if constexpr (std::is_same_v<D, const char*> || std::is_same_v<D, char*>) {
     a.isString = true;
-    a.str = v ? v : "null";
+    // A string literal arrives as a char array, which cannot be null (and testing it
+    // is a -Waddress error).
+    if constexpr (std::is_array_v<T>) a.str = v;
+    else a.str = v ? v : "null";
   } else if constexpr (std::is_same_v<D, char>) {
     a.isString = true;
     a.str = std::string(1, v);
