@@ -272,19 +272,37 @@ std::size_t Buffer::writeUInt32LE(std::uint32_t v, std::size_t o) {
 Buffer Buffer::detachStorage() {
   if (!storage_ || !storage_->data) return Buffer();
   if (storage_->shared) return *this;
-  // Move the bytes into a new storage; the old one keeps its views, now empty.
-  std::size_t n = storage_->size;
-  auto* fresh = new std::uint8_t[n ? n : 1];
-  // The original storage may be inline (bytes after the header), so copy is
-  // unavoidable for those; external storages hand over their pointer.
-  std::memcpy(fresh, storage_->data, n);
-  Buffer out = adopt(fresh, n);
+  // The bytes may live inside the old storage's own allocation (inline storage), so
+  // instead of copying them a new storage takes the pointer and keeps the old one
+  // referenced until it is released itself. The old views become empty (detached).
+  struct Moved : BufferStorage {
+    BufferStorage* origin;
+  };
+  BufferStorage* origin = storage_;
+  auto* moved = new Moved();
+  moved->data = origin->data;
+  moved->size = origin->size;
+  moved->origin = origin;
+  moved->release = [](BufferStorage* st) {
+    auto* m = static_cast<Moved*>(st);
+    BufferStorage* o = m->origin;
+    delete m;
+    o->unref();
+  };
+  origin->ref();
+  origin->data = nullptr;
+  origin->size = 0;  // the bytes are now accounted to `moved` (same total)
+  Buffer out;
+  out.storage_ = moved;
   out.offset_ = offset_;
   out.length_ = length_;
-  detail::gArrayBufferBytes.fetch_sub(storage_->size, std::memory_order_relaxed);
-  storage_->data = nullptr;
-  storage_->size = 0;
   return out;
+}
+
+Buffer Buffer::allocShared(std::size_t size) {
+  Buffer b = alloc(size);
+  b.storage_->shared = true;
+  return b;
 }
 
 // ---- encodings --------------------------------------------------------------

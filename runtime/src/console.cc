@@ -38,8 +38,17 @@ void writeAll(int fd, const std::string& s) {
   }
 }
 }  // namespace
-void writeOut(std::string s) { writeAll(1, s); }
-void writeErr(std::string s) { writeAll(2, s); }
+// A worker started with stdout/stderr: true hands its output to the parent instead.
+bool toSink(int fd, const std::string& s) {
+  Environment* env = Environment::current();
+  return env && env->options().stdioSink && env->options().stdioSink(fd, s);
+}
+void writeOut(std::string s) {
+  if (!toSink(1, s)) writeAll(1, s);
+}
+void writeErr(std::string s) {
+  if (!toSink(2, s)) writeAll(2, s);
+}
 }  // namespace detail
 
 void time(std::string_view label) {

@@ -89,6 +89,8 @@ Environment::Environment(EnvironmentOptions opts)
     if (env->impl_->stopRequested.load()) {
       env->exitCode_ = env->impl_->stopExitCode.load();
       env->exiting_ = true;
+      // Node's Worker::StopThread terminates JS execution: no 'exit' event runs.
+      env->exitEmitted_ = true;
       env->stop();
     }
   });
@@ -404,7 +406,7 @@ void Environment::triggerUncaughtException(std::exception_ptr ep, bool fromPromi
       exitCode_ = 7;
       emitExit();
     }
-    printFatalException(inner);
+    reportFatalException(inner);
     exitCode_ = 7;
     stop();
     return;
@@ -415,9 +417,16 @@ void Environment::triggerUncaughtException(std::exception_ptr ep, bool fromPromi
     exitCode_ = 1;
     emitExit();
   }
-  printFatalException(err);
+  reportFatalException(err);
   if (!exitCode_) exitCode_ = 1;
   stop();
+}
+
+void Environment::reportFatalException(const Error& err) {
+  // A worker hands the error to its parent (Node's worker fatalException), which
+  // emits it as 'error'; nothing is printed on the worker's stderr.
+  if (opts_.onFatalException) opts_.onFatalException(err);
+  else printFatalException(err);
 }
 
 void printFatalException(const Error& err) {

@@ -25,6 +25,7 @@ struct BufferStorage {
   std::size_t size = 0;
   void (*release)(BufferStorage*) = nullptr;  // frees `data` (and maybe the storage)
   bool shared = false;                         // SharedArrayBuffer semantics: never detached
+  bool untransferable = false;                 // worker_threads.markAsUntransferable()
   void ref() noexcept { refs.fetch_add(1, std::memory_order_relaxed); }
   void unref() noexcept;
 };
@@ -72,6 +73,12 @@ class Buffer {
   static bool isEncoding(std::string_view encoding);
   /// Takes ownership of `data` (allocated with `new std::uint8_t[]`). Not a Node API.
   static Buffer adopt(std::uint8_t* data, std::size_t size);
+  /// `new SharedArrayBuffer(size)` seen through a byte view: zero-filled memory that a
+  /// postMessage shares instead of copying, so both threads see the same bytes. Use
+  /// <nodecc/atomics.h> for accesses that race (as JS code uses `Atomics`).
+  static Buffer allocShared(std::size_t size);
+  /// True for the bytes of a SharedArrayBuffer (`allocShared`).
+  bool isShared() const noexcept { return storage_ && storage_->shared; }
 
   std::size_t length() const noexcept { return storage_ && storage_->data ? length_ : 0; }
   std::size_t size() const noexcept { return length(); }
@@ -138,7 +145,8 @@ class Buffer {
   bool detached() const noexcept { return storage_ && !storage_->data; }
 
   /// Internal: take the backing store away from every view (they become empty) and
-  /// return a new view that owns it. Used by worker_threads transfer lists.
+  /// return a new view that owns it, without copying the bytes. Used by
+  /// worker_threads transfer lists. A shared store is returned as is.
   Buffer detachStorage();
   /// Internal: the backing store.
   detail::BufferStorage* storage() const noexcept { return storage_; }

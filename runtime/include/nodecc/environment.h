@@ -14,9 +14,11 @@
 #include <cstddef>
 #include <cstdint>
 #include <exception>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -26,6 +28,7 @@ struct uv_loop_s;
 
 namespace nodecc {
 
+class Error;
 class Process;
 
 namespace detail {
@@ -65,6 +68,12 @@ struct EnvironmentOptions {
   /// For workers: a private copy of the environment variables (Node's default);
   /// empty optional → the real process environment (main thread, or SHARE_ENV).
   std::optional<std::vector<std::pair<std::string, std::string>>> envCopy;
+  /// For workers: receives an uncaught exception that ends the Environment (after
+  /// process 'exit') instead of it being printed; the parent emits it as 'error'.
+  std::function<void(const Error&)> onFatalException;
+  /// For workers started with `stdout: true` / `stderr: true`: console output for fd 1
+  /// or 2 is handed here on the Environment's thread; returning false writes it to the fd.
+  std::function<bool(int fd, std::string_view data)> stdioSink;
 };
 
 class Environment {
@@ -179,6 +188,7 @@ class Environment {
  private:
   friend class Process;
   void drainTicksOnce();
+  void reportFatalException(const Error& err);
   void teardown();
 
   std::uint64_t id_;

@@ -1,6 +1,7 @@
 // nodecc/nodecc.h — everything of the runtime (Node's globals) in one include.
 #pragma once
 
+#include "nodecc/atomics.h"
 #include "nodecc/buffer.h"
 #include "nodecc/console.h"
 #include "nodecc/environment.h"

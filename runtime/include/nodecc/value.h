@@ -98,6 +98,11 @@ class Value {
   Value(Object o) noexcept : v_(std::move(o)) {}               // NOLINT
   Value(Buffer b) noexcept : v_(std::move(b)) {}               // NOLINT
   Value(HostObject h) noexcept : v_(std::move(h)) {}           // NOLINT
+  /// A shared object whose class names itself with `static constexpr std::string_view
+  /// kHostObjectType` (worker_threads::MessagePort) travels as a HostObject.
+  template <class T, std::enable_if_t<!std::is_void_v<decltype(T::kHostObjectType)>, int> = 0>
+  Value(std::shared_ptr<T> p)  // NOLINT
+      : v_(HostObject{std::move(p), std::string(T::kHostObjectType)}) {}
   /// nlohmann-style: a list of [string, value] pairs is an object, anything else an array.
   Value(std::initializer_list<Value> init);
 
@@ -124,6 +129,13 @@ class Value {
   Object& asObject();
   const Buffer& asBuffer() const;
   const HostObject& asHost() const;
+  /// The host object as a T (see the shared_ptr constructor), or nullptr when this
+  /// Value is not one: `msg["port"].host<worker_threads::MessagePort>()`.
+  template <class T>
+  std::shared_ptr<T> host() const {
+    if (!isHost() || std::get<HostObject>(v_).type != T::kHostObjectType) return nullptr;
+    return std::static_pointer_cast<T>(std::get<HostObject>(v_).ptr);
+  }
 
   /// Property access. On a non-const undefined Value, `v["k"] = x` makes it an object.
   Value& operator[](std::string_view key);
