@@ -22,39 +22,99 @@ std::atomic<std::uint64_t> gNextEnvId{1};
 // ---- TaskRing -------------------------------------------------------------------
 
 namespace detail {
+// An entry is the callable's vtable pointer, then the callable (at its alignment), padded
+// to 8 bytes. A chunk's `used` is where its last entry ends.
+struct TaskRing::Chunk {
+  // Below glibc's 64 KiB FASTBIN_CONSOLIDATION_THRESHOLD: freeing a chunk must not
+  // consolidate the fastbins each time.
+  static constexpr std::size_t kBytes = 32 * 1024 - 64;
+  Chunk* next;
+  std::size_t used;
+  alignas(std::max_align_t) unsigned char data[kBytes];
+};
+
+namespace {
+constexpr std::size_t alignUp(std::size_t n, std::size_t a) { return (n + a - 1) & ~(a - 1); }
+}  // namespace
+
 TaskRing::~TaskRing() {
   clear();
-  ::operator delete(static_cast<void*>(buf_));
+  for (Chunk* c : {head_, spare_}) {
+    while (c) {
+      Chunk* next = c->next;
+      delete c;
+      c = next;
+    }
+  }
 }
+
 void TaskRing::clear() noexcept {
   while (size_) pop();
-  head_ = 0;
 }
-void TaskRing::grow() {
-  std::size_t ncap = cap_ ? cap_ * 2 : 64;
-  auto* nbuf = static_cast<Task*>(::operator new(ncap * sizeof(Task)));
-  for (std::size_t i = 0; i < size_; ++i) {
-    Task& src = buf_[(head_ + i) & (cap_ - 1)];
-    ::new (&nbuf[i]) Task(std::move(src));
-    src.~Task();
+
+void TaskRing::addChunk() {
+  Chunk* c = spare_;
+  if (c) spare_ = nullptr;
+  else c = new Chunk;
+  c->next = nullptr;
+  c->used = 0;
+  if (tail_) tail_->next = c;
+  else head_ = c;
+  tail_ = c;
+  tailPos_ = 0;
+}
+
+void TaskRing::dropHeadChunk() noexcept {
+  Chunk* c = head_;
+  head_ = c->next;
+  headPos_ = 0;
+  if (spare_) {
+    delete c;
+  } else {
+    c->next = nullptr;
+    spare_ = c;
   }
-  ::operator delete(static_cast<void*>(buf_));
-  buf_ = nbuf;
-  cap_ = ncap;
-  head_ = 0;
 }
+
 void TaskRing::push(Task&& t) {
-  if (size_ == cap_) grow();
-  ::new (&buf_[(head_ + size_) & (cap_ - 1)]) Task(std::move(t));
+  using VT = Task::VTable;
+  const VT* vt = t.vt_;
+  const std::size_t size = vt ? vt->size : 0, align = vt ? vt->align : 1;
+  std::size_t at = alignUp(tailPos_ + sizeof(const VT*), align);
+  if (!tail_ || at + size > Chunk::kBytes) {
+    addChunk();
+    at = alignUp(sizeof(const VT*), align);
+  }
+  unsigned char* base = tail_->data;
+  *reinterpret_cast<const VT**>(base + tailPos_) = vt;
+  if (vt) {
+    vt->move(base + at, t.storage_);
+    t.vt_ = nullptr;
+  }
+  tailPos_ = alignUp(at + size, sizeof(void*));
+  tail_->used = tailPos_;
   ++size_;
 }
+
 Task TaskRing::pop() noexcept {
-  Task& slot = buf_[head_];
-  Task t(std::move(slot));
-  slot.~Task();
-  head_ = (head_ + 1) & (cap_ - 1);
-  --size_;
-  return t;
+  using VT = Task::VTable;
+  if (headPos_ == head_->used) dropHeadChunk();  // the next entry starts the next chunk
+  unsigned char* base = head_->data;
+  const VT* vt = *reinterpret_cast<const VT**>(base + headPos_);
+  const std::size_t size = vt ? vt->size : 0, align = vt ? vt->align : 1;
+  const std::size_t at = alignUp(headPos_ + sizeof(const VT*), align);
+  Task out;
+  if (vt) {
+    vt->move(out.storage_, base + at);
+    out.vt_ = vt;
+  }
+  headPos_ = alignUp(at + size, sizeof(void*));
+  if (--size_ == 0) {
+    // Empty: every entry was in this chunk (the tail); start it over.
+    headPos_ = tailPos_ = 0;
+    head_->used = 0;
+  }
+  return out;
 }
 }  // namespace detail
 

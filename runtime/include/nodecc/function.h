@@ -12,6 +12,10 @@
 
 namespace nodecc {
 
+namespace detail {
+class TaskRing;
+}
+
 template <class Sig>
 class UniqueFunction;
 
@@ -24,6 +28,8 @@ class UniqueFunction<R(A...)> {
     R (*call)(void*, A&&...);
     void (*move)(void* dst, void* src) noexcept;  // move-construct dst from src, destroy src
     void (*destroy)(void*) noexcept;
+    std::size_t size;   // bytes of storage_ in use (the callable, or the pointer to it)
+    std::size_t align;  // their alignment
   };
 
   template <class F>
@@ -39,7 +45,7 @@ class UniqueFunction<R(A...)> {
           ::new (d) F(std::move(*static_cast<F*>(s)));
           static_cast<F*>(s)->~F();
         },
-        [](void* s) noexcept { static_cast<F*>(s)->~F(); }};
+        [](void* s) noexcept { static_cast<F*>(s)->~F(); }, sizeof(F), alignof(F)};
     return &t;
   }
 
@@ -48,7 +54,7 @@ class UniqueFunction<R(A...)> {
     static constexpr VTable t{
         [](void* s, A&&... a) -> R { return (**static_cast<F**>(s))(std::forward<A>(a)...); },
         [](void* d, void* s) noexcept { *static_cast<F**>(d) = *static_cast<F**>(s); },
-        [](void* s) noexcept { delete *static_cast<F**>(s); }};
+        [](void* s) noexcept { delete *static_cast<F**>(s); }, sizeof(F*), alignof(F*)};
     return &t;
   }
 
@@ -101,6 +107,7 @@ class UniqueFunction<R(A...)> {
   R operator()(A... a) { return vt_->call(storage_, std::forward<A>(a)...); }
 
  private:
+  friend class detail::TaskRing;  // stores callables packed, sized by VTable::size
   alignas(std::max_align_t) unsigned char storage_[kInline];
   const VTable* vt_ = nullptr;
 };
