@@ -1,0 +1,140 @@
+// bindings/message_port.h — cross-thread message queues (Node's node_messaging.cc).
+//
+// A MessagePortData is one end of a channel: a mutex-protected FIFO of messages
+// that any thread may append to, and at most one owner, a MessagePortWrap on the
+// receiving thread's loop, whose uv_async_t is signalled when a message arrives.
+// Ends are entangled in a SiblingGroup: two for a MessageChannel, any number for a
+// named BroadcastChannel. A port in transit (inside a message) is a
+// MessagePortData without an owner; messages sent to it wait in its queue until
+// the receiving thread adopts it with a new MessagePortWrap.
+//
+// Closing follows Node: when a port's handle is closed (its close callback), its
+// data leaves the group and every remaining member of an anonymous group gets a
+// "close" message queued after the messages sent before it, so the peer emits
+// 'close' once it has received them.
+#pragma once
+
+#include <uv.h>
+
+#include <cstddef>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bindings/handle_wrap.h"
+#include "nodecc/function.h"
+#include "nodecc/value.h"
+
+namespace nodecc::bindings {
+
+class MessagePortData;
+class MessagePortWrap;
+
+/// Host-object type of a port travelling inside a message: `HostObject::ptr` is the
+/// port's `std::shared_ptr<MessagePortData>`.
+inline constexpr std::string_view kPortInTransit = "nodecc:MessagePortData";
+
+/// One queued message: a Value already cloned for the receiver (it shares no
+/// memory with the sender but SharedArrayBuffers), the ports it carries, or the
+/// final "close" message of an entangled port.
+struct PortMessage {
+  Value value;
+  std::vector<std::shared_ptr<MessagePortData>> ports;
+  bool close = false;
+};
+
+/// The entangled ends of a channel.
+class SiblingGroup : public std::enable_shared_from_this<SiblingGroup> {
+ public:
+  /// Makes a clone of a message Value for one more receiver (BroadcastChannel).
+  using Cloner = Value (*)(const Value&);
+
+  explicit SiblingGroup(std::string name = {}) : name_(std::move(name)) {}
+  ~SiblingGroup();
+  /// The process-wide group of the BroadcastChannels named `name` (made on first use,
+  /// forgotten when its last member leaves).
+  static std::shared_ptr<SiblingGroup> named(const std::string& name);
+
+  /// Queues `msg` for every member but `source`. Returns false when there is no other
+  /// member (the message is dropped). `warning` is set when the message carried its
+  /// own receiving port (Node's "posted to itself" warning; the message is dropped).
+  bool dispatch(MessagePortData* source, PortMessage msg, Cloner clone, std::string* warning);
+  void entangle(MessagePortData* data);
+  void disentangle(MessagePortData* data);
+
+ private:
+  std::string name_;
+  std::mutex mutex_;
+  std::vector<MessagePortData*> members_;
+};
+
+/// The thread-independent state of one port.
+class MessagePortData {
+ public:
+  MessagePortData() = default;
+  MessagePortData(const MessagePortData&) = delete;
+  MessagePortData& operator=(const MessagePortData&) = delete;
+  /// Leaves the group (the peer gets its close message).
+  ~MessagePortData();
+
+  /// Entangles two fresh ports (a MessageChannel).
+  static void entangle(const std::shared_ptr<MessagePortData>& a,
+                       const std::shared_ptr<MessagePortData>& b);
+  /// Joins a named group (a BroadcastChannel).
+  void joinGroup(const std::shared_ptr<SiblingGroup>& group);
+  /// Leaves the group; the remaining end of a channel receives a close message.
+  void disentangle();
+  /// Sends to the other members of the group (see SiblingGroup::dispatch); false when
+  /// the port is not entangled any more.
+  bool post(PortMessage msg, SiblingGroup::Cloner clone, std::string* warning);
+  /// Thread-safe: appends to the queue and wakes the owner, if any.
+  void addToIncomingQueue(PortMessage msg);
+
+ private:
+  friend class MessagePortWrap;
+  friend class SiblingGroup;
+  std::mutex mutex_;
+  std::deque<PortMessage> incoming_;
+  MessagePortWrap* owner_ = nullptr;      // guarded by mutex_
+  std::shared_ptr<SiblingGroup> group_;   // touched by the owning thread only
+};
+
+/// A port's handle on its thread's loop: a uv_async_t signalled by senders.
+class MessagePortWrap final : public HandleWrap {
+ public:
+  /// Runs on the port's thread when messages may be waiting (from the libuv callback).
+  using OnSignal = UniqueFunction<void()>;
+
+  /// Adopts `data` (a new channel end, or one received in a message) on env's loop.
+  static MessagePortWrap* create(Environment& env, std::shared_ptr<MessagePortData> data,
+                                 OnSignal onSignal);
+
+  enum class Received { kNone, kMessage, kClose };
+  /// Pops the head of the queue into `out`: a message when `wantsMessage` (the port is
+  /// started, or receiveMessageOnPort/drain forces it); the close message always.
+  Received receive(PortMessage& out, bool wantsMessage);
+  /// Messages waiting now.
+  std::size_t pending();
+  /// Wakes this port's loop (any thread).
+  void triggerAsync();
+  /// The channel end, or nullptr once detached.
+  MessagePortData* data() const noexcept { return data_.get(); }
+  /// For a transfer: takes the channel end (and its queue) away from this handle,
+  /// which the caller then closes.
+  std::shared_ptr<MessagePortData> detach();
+
+ private:
+  MessagePortWrap(Environment& env, std::shared_ptr<MessagePortData> data, OnSignal onSignal);
+  ~MessagePortWrap() override;
+  void onClosing() override;
+  static void onAsync(uv_async_t* h);
+
+  uv_async_t async_;
+  std::shared_ptr<MessagePortData> data_;
+  OnSignal onSignal_;
+};
+
+}  // namespace nodecc::bindings
