@@ -171,6 +171,8 @@ class EnvVars {
     Ref(std::string key) : key_(std::move(key)) {}  // NOLINT
     Ref& operator=(std::string_view value);
     Ref& operator=(const char* value) { return *this = std::string_view(value); }
+    // Without this, `env["K"] = someStdString` is ambiguous with the implicit Ref(std::string).
+    Ref& operator=(const std::string& value) { return *this = std::string_view(value); }
     operator std::optional<std::string>() const;  // NOLINT
     std::optional<std::string> get() const { return *this; }
     std::string valueOr(std::string_view dflt) const {
