@@ -234,21 +234,30 @@ bool EventEmitter::isOnceListener(std::string_view event, std::size_t i) const n
 
 bool EventEmitter::emitTyped(std::string_view event, const detail::SigInfo* sig, void* const* argv) {
   Event* e = find(event);
-  if (!e || e->arr->entries.empty()) return false;
-  Snapshot snap(e->arr);
-  const auto& entries = snap.get()->entries;
-  std::string name;  // filled lazily for once-removal
-  for (std::size_t i = 0; i < entries.size(); ++i) {
+  if (!e) return false;
+  ListenerArray* arr = e->arr;
+  const std::size_t n = arr->entries.size();
+  if (n == 0) return false;
+  // While the snapshot holds a reference, add/remove copy the array (mutableArray), so
+  // `entries` and `n` stay valid through the listener calls.
+  Snapshot snap(arr);
+  const Entry* entries = arr->entries.data();
+  std::string name;  // the event name, copied before a once-removal may erase the event
+  for (std::size_t i = 0; i < n; ++i) {
     const Entry& en = entries[i];
-    if (!en.fn->accepts(sig)) throwMismatch(event, en.fn->params(), sig);
-    if (en.once) {
+    detail::ListenerImpl* l = en.fn.get();
+    if (!l->accepts(sig)) [[unlikely]] throwMismatch(event, l->params(), sig);
+    if (en.once) [[unlikely]] {
       // The once wrapper removes itself, then calls the listener.
-      if (name.empty()) name = std::string(event);
+      if (name.empty()) {
+        name.assign(event);
+        event = name;
+      }
       Listener keep = en.fn;
-      removeEntry(name, keep, true, true);
+      removeEntry(event, keep, true, true);
       keep->invoke(argv);
     } else {
-      en.fn->invoke(argv);
+      l->invoke(argv);
     }
   }
   return true;

@@ -257,8 +257,16 @@ class EventEmitter : public std::enable_shared_from_this<EventEmitter> {
   EventEmitter& add(std::string_view event, Listener l, bool once, bool prepend);
   Event* find(std::string_view event) noexcept {
     for (auto& e : events_)
-      if (e.name.size() == event.size() && e.name == event) return &e;
+      if (sameName(e.name, event)) return &e;
     return nullptr;
+  }
+  // Event names are short: an inline loop beats a call to memcmp.
+  static bool sameName(const std::string& a, std::string_view b) noexcept {
+    if (a.size() != b.size()) return false;
+    const char* p = a.data();
+    for (std::size_t i = 0; i < b.size(); ++i)
+      if (p[i] != b[i]) return false;
+    return true;
   }
   const Event* find(std::string_view event) const noexcept {
     return const_cast<EventEmitter*>(this)->find(event);
@@ -286,7 +294,7 @@ class EventEmitter : public std::enable_shared_from_this<EventEmitter> {
           using First = std::decay_t<std::tuple_element_t<0, std::tuple<A...>>>;
           const auto& first = std::get<0>(std::forward_as_tuple(args...));
           if constexpr (std::is_same_v<First, Error>) throw first;
-          else throwUnhandled(util::inspect(first));
+          else throwUnhandled(util::inspectOrName(first));
         } else {
           throwUnhandled("undefined");
         }

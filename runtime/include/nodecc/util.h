@@ -42,13 +42,18 @@ struct InspectContext {
   int currentDepth = 0;
 };
 
+/// Demangled C++ type name, for error messages.
+std::string typeName(const std::type_info& t);
+
+/// Specialise for your own types: `static std::string inspect(const T&, InspectContext&, int)`.
 template <class T, class = void>
 struct Inspector {
-  static_assert(sizeof(T) == 0,
-                "nodecc::util::inspect: no Inspector for this type; specialise "
-                "nodecc::util::Inspector<T> with `static std::string inspect(const T&, "
-                "InspectContext&, int recurseTimes)`");
+  static constexpr bool kUnsupported = true;
 };
+
+/// True when `util::inspect` can print a T.
+template <class T>
+inline constexpr bool isInspectable = !requires { Inspector<std::decay_t<T>>::kUnsupported; };
 
 namespace detail {
 /// Node's strEscape: single quotes unless the string contains them, then " or `.
@@ -70,8 +75,16 @@ std::string inspectError(const Error& e, InspectContext& ctx, int recurseTimes);
 
 template <class T>
 std::string inspectAt(const T& v, InspectContext& ctx, int recurseTimes) {
+  static_assert(isInspectable<T>,
+                "nodecc::util::inspect: no Inspector for this type; specialise "
+                "nodecc::util::Inspector<T> with `static std::string inspect(const T&, "
+                "InspectContext&, int recurseTimes)`");
   return Inspector<std::decay_t<T>>::inspect(v, ctx, recurseTimes);
 }
+
+/// util.inspect when the type is printable, else `[<C++ type name>]`.
+template <class T>
+std::string inspectOrName(const T& v);
 
 /// `util.inspect(value[, options])`.
 template <class T>
@@ -169,9 +182,17 @@ struct Inspector<std::optional<T>> {
   }
 };
 template <class T>
+struct Inspector<Maybe<T>> {
+  static std::string inspect(const Maybe<T>& o, InspectContext& ctx, int r) {
+    return o ? inspectAt(*o, ctx, r) : "undefined";
+  }
+};
+template <class T>
 struct Inspector<std::shared_ptr<T>> {
   static std::string inspect(const std::shared_ptr<T>& p, InspectContext& ctx, int r) {
-    return p ? inspectAt(*p, ctx, r) : "null";
+    if (!p) return "null";
+    if constexpr (isInspectable<T>) return inspectAt(*p, ctx, r);
+    else return "[" + typeName(typeid(T)) + "]";
   }
 };
 
@@ -247,6 +268,13 @@ FormatArg makeFormatArg(const T& v) {
   } else if constexpr (std::is_same_v<D, char>) {
     a.isString = true;
     a.str = std::string(1, v);
+  } else if constexpr (std::is_same_v<D, Maybe<std::string>>) {
+    if (v) {
+      a.isString = true;
+      a.str = *v;
+    } else {
+      a.inspected = "undefined";
+    }
   } else if constexpr (std::is_same_v<D, Value>) {
     if (v.isString()) {
       a.isString = true;
@@ -281,7 +309,10 @@ std::string format(const A&... args) {
   return detail::formatArgs(v);
 }
 
-/// Demangled C++ type name, for error messages.
-std::string typeName(const std::type_info& t);
+template <class T>
+std::string inspectOrName(const T& v) {
+  if constexpr (isInspectable<T>) return inspect(v);
+  else return "[" + typeName(typeid(T)) + "]";
+}
 
 }  // namespace nodecc::util

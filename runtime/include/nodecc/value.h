@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -30,6 +31,15 @@ struct Undefined {
   friend bool operator==(Undefined, Undefined) { return true; }
 };
 inline constexpr Undefined undefined{};
+
+/// A property that may be `undefined` (console.log prints "undefined" when empty,
+/// where an empty std::optional prints "null"): `socket->remoteAddress()` …
+template <class T>
+class Maybe : public std::optional<T> {
+ public:
+  using std::optional<T>::optional;
+  Maybe(std::optional<T> o) : std::optional<T>(std::move(o)) {}  // NOLINT
+};
 
 /// A JS array of Values.
 using Array = std::vector<Value>;

@@ -1,0 +1,1384 @@
+// Node's stream core, transcribed from lib/internal/streams/{readable,writable,
+// destroy,duplex}.js (Node 20). Comments name the JS functions mirrored.
+#include "nodecc/stream.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "nodecc/environment.h"
+#include "nodecc/process.h"
+
+namespace nodecc::stream {
+
+// ---- state ------------------------------------------------------------------------------
+
+namespace {
+// Readable flags (Node's kState bits).
+enum : std::uint32_t {
+  rEnded = 1u << 0,
+  rEndEmitted = 1u << 1,
+  rReading = 1u << 2,
+  rSync = 1u << 3,
+  rNeedReadable = 1u << 4,
+  rEmittedReadable = 1u << 5,
+  rReadableListening = 1u << 6,
+  rResumeScheduled = 1u << 7,
+  rErrorEmitted = 1u << 8,
+  rEmitClose = 1u << 9,
+  rAutoDestroy = 1u << 10,
+  rDestroyed = 1u << 11,
+  rClosed = 1u << 12,
+  rCloseEmitted = 1u << 13,
+  rMultiAwaitDrain = 1u << 14,
+  rReadingMore = 1u << 15,
+  rDataEmitted = 1u << 16,
+  rErrored = 1u << 17,
+  rHasFlowing = 1u << 18,
+  rFlowing = 1u << 19,
+  rHasPaused = 1u << 20,
+  rPaused = 1u << 21,
+  rDataListening = 1u << 22,
+  rDecoder = 1u << 23,
+  rReadableFalse = 1u << 24,  // `readable: false` option
+};
+// Writable flags.
+enum : std::uint32_t {
+  wEnded = 1u << 0,
+  wSync = 1u << 1,
+  wErrorEmitted = 1u << 2,
+  wEmitClose = 1u << 3,
+  wAutoDestroy = 1u << 4,
+  wDestroyed = 1u << 5,
+  wClosed = 1u << 6,
+  wCloseEmitted = 1u << 7,
+  wFinalCalled = 1u << 8,
+  wNeedDrain = 1u << 9,
+  wEnding = 1u << 10,
+  wFinished = 1u << 11,
+  wWriting = 1u << 12,
+  wBufferProcessing = 1u << 13,
+  wPrefinished = 1u << 14,
+  wAllNoop = 1u << 15,
+  wErrored = 1u << 16,
+  wExpectWriteCb = 1u << 17,
+  wAfterWritePending = 1u << 18,
+  wCorked = 1u << 19,
+  wWritableFalse = 1u << 20,  // `writable: false` option
+};
+}  // namespace
+
+struct Stream::ReadableState {
+  std::uint32_t f = rEmitClose | rAutoDestroy | rSync;
+  std::size_t highWaterMark = 16384;
+  std::deque<Buffer> buffer;
+  std::size_t length = 0;
+  struct Pipe {
+    Writable* dest;
+    std::shared_ptr<EventEmitter> ref;
+  };
+  std::vector<Pipe> pipes;
+  Writable* awaitDrainWriter = nullptr;             // single-pipe case
+  std::vector<Writable*> awaitDrainWriters;         // kMultiAwaitDrain case
+  std::optional<StringDecoder> decoder;
+  std::string encoding;
+  std::optional<Error> errored;
+};
+
+struct Stream::WritableState {
+  std::uint32_t f = wSync | wEmitClose | wAutoDestroy | wAllNoop;
+  std::size_t highWaterMark = 16384;
+  std::string defaultEncoding = "utf8";
+  std::size_t length = 0;
+  int corked = 0;
+  std::size_t writelen = 0;
+  Callback writecb;
+  struct Entry {
+    Buffer chunk;
+    Callback callback;
+  };
+  std::deque<Entry> buffered;
+  int pendingcb = 0;
+  std::optional<Error> errored;
+  std::vector<Callback> onFinished;
+};
+
+// ---- Stream (destroy.js) ---------------------------------------------------------------------
+
+Stream::Stream() = default;
+Stream::~Stream() = default;
+
+std::shared_ptr<EventEmitter> Stream::keepAlive() { return weak_from_this().lock(); }
+
+bool Stream::destroyed() const noexcept {
+  // Duplex: both sides; otherwise the one side.
+  if (rs_ && ws_) return (rs_->f & rDestroyed) && (ws_->f & wDestroyed);
+  if (rs_) return rs_->f & rDestroyed;
+  if (ws_) return ws_->f & wDestroyed;
+  return false;
+}
+
+std::optional<Error> Stream::errored() const {
+  if (ws_ && ws_->errored) return ws_->errored;
+  if (rs_ && rs_->errored) return rs_->errored;
+  return std::nullopt;
+}
+
+bool Stream::closed() const noexcept {
+  if (ws_) return ws_->f & wClosed;
+  if (rs_) return rs_->f & rClosed;
+  return false;
+}
+
+namespace {
+void checkError(const std::optional<Error>& err, Stream::WritableState* w, Stream::ReadableState* r) {
+  if (!err) return;
+  if (w && !w->errored) w->errored = err;
+  if (r && !r->errored) r->errored = err;
+  if (w) w->f |= wErrored;
+  if (r) r->f |= rErrored;
+}
+}  // namespace
+
+Stream& Stream::destroy(std::optional<Error> err, Callback cb) {
+  ReadableState* r = rs_.get();
+  WritableState* w = ws_.get();
+  if ((w && (w->f & wDestroyed)) || (r && (r->f & rDestroyed))) {
+    if (cb) cb(std::nullopt);
+    return *this;
+  }
+  checkError(err, w, r);
+  if (w) w->f |= wDestroyed;
+  if (r) r->f |= rDestroyed;
+  destroyImpl(std::move(err), std::move(cb));
+  return *this;
+}
+
+void Stream::destroyImpl(std::optional<Error> err, Callback cb) {
+  auto self = keepAlive();
+  auto called = std::make_shared<bool>(false);
+  auto userCb = std::make_shared<Callback>(std::move(cb));
+  Callback onDestroy([this, self, called, userCb](std::optional<Error> e) {
+    if (*called) return;
+    *called = true;
+    checkError(e, ws_.get(), rs_.get());
+    if (ws_) ws_->f |= wClosed;
+    if (rs_) rs_->f |= rClosed;
+    onDestroyed();
+    if (*userCb) (*userCb)(e);
+    if (e) {
+      nextTick([this, self, e] {
+        emitErrorNT(*e);
+        emitCloseNT();
+      });
+    } else {
+      nextTick([this, self] { emitCloseNT(); });
+    }
+  });
+  auto shared = std::make_shared<Callback>(std::move(onDestroy));
+  try {
+    _destroy(std::move(err), Callback([shared](std::optional<Error> e) { (*shared)(std::move(e)); }));
+  } catch (const ProcessExit&) {
+    throw;
+  } catch (...) {
+    (*shared)(errors::fromException(std::current_exception()));
+  }
+}
+
+void Stream::_destroy(std::optional<Error> err, Callback cb) { cb(std::move(err)); }
+
+void Stream::emitCloseNT() {
+  if (ws_) ws_->f |= wCloseEmitted;
+  if (rs_) rs_->f |= rCloseEmitted;
+  if ((ws_ && (ws_->f & wEmitClose)) || (rs_ && (rs_->f & rEmitClose))) emit("close");
+}
+
+void Stream::emitErrorNT(const Error& err) {
+  if ((ws_ && (ws_->f & wErrorEmitted)) || (rs_ && (rs_->f & rErrorEmitted))) return;
+  if (ws_) ws_->f |= wErrorEmitted;
+  if (rs_) rs_->f |= rErrorEmitted;
+  emit("error", err);
+}
+
+void Stream::errorOrDestroy(Error err, bool sync) {
+  ReadableState* r = rs_.get();
+  WritableState* w = ws_.get();
+  if ((w && (w->f & wDestroyed)) || (r && (r->f & rDestroyed))) return;
+  if ((r && (r->f & rAutoDestroy)) || (w && (w->f & wAutoDestroy))) {
+    destroy(std::move(err));
+    return;
+  }
+  if (w && !(w->f & wErrored)) {
+    w->errored = err;
+    w->f |= wErrored;
+  }
+  if (r && !(r->f & rErrored)) {
+    r->errored = err;
+    r->f |= rErrored;
+  }
+  if (sync) {
+    auto self = keepAlive();
+    nextTick([this, self, err] { emitErrorNT(err); });
+  } else {
+    emitErrorNT(err);
+  }
+}
+
+// ---- Readable (readable.js) -------------------------------------------------------------------
+
+Readable::Readable(Options opts) : readFn_(std::move(opts.read)) {
+  rs_ = std::make_unique<ReadableState>();
+  rs_->highWaterMark = opts.highWaterMark;
+  if (!opts.emitClose) rs_->f &= ~rEmitClose;
+  if (!opts.autoDestroy) rs_->f &= ~rAutoDestroy;
+  if (!opts.encoding.empty()) {
+    rs_->decoder.emplace(opts.encoding);
+    rs_->encoding = rs_->decoder->encoding();
+    rs_->f |= rDecoder;
+  }
+}
+
+Readable::~Readable() = default;
+
+const nodecc::detail::SigInfo* Readable::declaredSignature(std::string_view event) const {
+  using nodecc::detail::SigOf;
+  if (event == "data") {
+    return (rs_->f & rDecoder) ? &SigOf<std::string>::info : &SigOf<Buffer>::info;
+  }
+  if (event == "error") return &SigOf<Error>::info;
+  if (event == "end" || event == "readable" || event == "pause" || event == "resume" ||
+      event == "close")
+    return &SigOf<>::info;
+  return nullptr;
+}
+
+void Readable::_read(std::size_t size) {
+  if (readFn_) {
+    readFn_(*this, size);
+    return;
+  }
+  throw errors::error("ERR_METHOD_NOT_IMPLEMENTED", "The _read() method is not implemented");
+}
+
+bool Readable::push(Buffer chunk) { return addChunkPush(std::move(chunk)); }
+
+bool Readable::push(std::string_view chunk, std::string_view encoding) {
+  // A string in the stream's own encoding is kept as text; otherwise decoded to bytes.
+  return addChunkPush(Buffer::from(chunk, encoding.empty() ? "utf8" : encoding));
+}
+
+bool Readable::push(std::nullptr_t) {
+  rs_->f &= ~rReading;
+  onEofChunk();
+  return false;
+}
+
+namespace {
+bool canPushMore(const Stream::ReadableState& s) {
+  return !(s.f & rEnded) && (s.length < s.highWaterMark || s.length == 0);
+}
+}  // namespace
+
+// readableAddChunkPushByteMode
+bool Readable::addChunkPush(Buffer chunk) {
+  ReadableState& s = *rs_;
+  if (chunk.length() == 0) {
+    s.f &= ~rReading;
+    maybeReadMore();
+    return canPushMore(s);
+  }
+  if (s.f & rEnded) {
+    errorOrDestroy(errors::error("ERR_STREAM_PUSH_AFTER_EOF", "stream.push() after EOF"));
+    return false;
+  }
+  if (s.f & (rDestroyed | rErrored)) return false;
+  s.f &= ~rReading;
+  if (s.f & rDecoder) {
+    std::string text = s.decoder->write(chunk);
+    if (text.empty()) {
+      maybeReadMore();
+      return canPushMore(s);
+    }
+    chunk = Buffer::copyOf(text.data(), text.size());
+  }
+  addChunk(std::move(chunk), false);
+  return canPushMore(s);
+}
+
+bool Readable::unshift(Buffer chunk) {
+  ReadableState& s = *rs_;
+  if (chunk.length() == 0) return canPushMore(s);
+  if (s.f & rEndEmitted) {
+    errorOrDestroy(errors::error("ERR_STREAM_UNSHIFT_AFTER_END_EVENT",
+                                 "stream.unshift() after end event"));
+  } else if (s.f & (rDestroyed | rErrored)) {
+    return false;
+  } else {
+    addChunk(std::move(chunk), true);
+  }
+  return canPushMore(s);
+}
+
+void Readable::emitData(Buffer chunk) {
+  ReadableState& s = *rs_;
+  s.f |= rDataEmitted;
+  if (s.f & rDecoder) {
+    emit("data", std::string(chunk.view()));
+  } else {
+    emit("data", chunk);
+  }
+}
+
+// addChunk
+void Readable::addChunk(Buffer chunk, bool addToFront) {
+  ReadableState& s = *rs_;
+  if ((s.f & (rFlowing | rSync | rDataListening)) == (rFlowing | rDataListening) && s.length == 0) {
+    s.awaitDrainWriter = nullptr;
+    s.awaitDrainWriters.clear();
+    emitData(std::move(chunk));
+  } else {
+    s.length += chunk.length();
+    if (addToFront) s.buffer.push_front(std::move(chunk));
+    else s.buffer.push_back(std::move(chunk));
+    if (s.f & rNeedReadable) emitReadable();
+  }
+  maybeReadMore();
+}
+
+bool Readable::isPaused() const noexcept {
+  const ReadableState& s = *rs_;
+  return (s.f & rPaused) || (s.f & (rHasFlowing | rFlowing)) == rHasFlowing;
+}
+
+Readable& Readable::setEncoding(std::string_view enc) {
+  ReadableState& s = *rs_;
+  s.decoder.emplace(enc);
+  s.encoding = s.decoder->encoding();
+  s.f |= rDecoder;
+  std::string content;
+  for (const auto& b : s.buffer) content += s.decoder->write(b);
+  s.buffer.clear();
+  if (!content.empty()) s.buffer.push_back(Buffer::copyOf(content.data(), content.size()));
+  s.length = content.size();
+  return *this;
+}
+
+std::size_t Readable::howMuchToRead(std::optional<std::size_t> n) const {
+  const ReadableState& s = *rs_;
+  if ((n && *n == 0) || (s.length == 0 && (s.f & rEnded))) return 0;
+  if (!n) {
+    if ((s.f & rFlowing) && s.length) return s.buffer.front().length();
+    return s.length;
+  }
+  if (*n <= s.length) return *n;
+  return (s.f & rEnded) ? s.length : 0;
+}
+
+std::optional<Buffer> Readable::read(std::optional<std::size_t> nArg) {
+  ReadableState& s = *rs_;
+  std::optional<std::size_t> nOrig = nArg;
+  if (nArg && *nArg > s.highWaterMark) {
+    if (*nArg > 0x40000000) throw errors::outOfRange("size", "<= 1GiB", std::to_string(*nArg));
+    std::size_t v = *nArg - 1;
+    for (int sh = 1; sh <= 16; sh <<= 1) v |= v >> sh;
+    s.highWaterMark = v + 1;
+  }
+  if (!nArg || *nArg != 0) s.f &= ~rEmittedReadable;
+  if (nArg && *nArg == 0 && (s.f & rNeedReadable) &&
+      ((s.highWaterMark != 0 ? s.length >= s.highWaterMark : s.length > 0) || (s.f & rEnded))) {
+    if (s.length == 0 && (s.f & rEnded)) endReadable();
+    else emitReadable();
+    return std::nullopt;
+  }
+  std::size_t n = howMuchToRead(nArg);
+  if (n == 0 && (s.f & rEnded)) {
+    if (s.length == 0) endReadable();
+    return std::nullopt;
+  }
+  bool doRead = (s.f & rNeedReadable) != 0;
+  if (s.length == 0 || s.length - n < s.highWaterMark) doRead = true;
+  if (s.f & (rReading | rEnded | rDestroyed | rErrored)) {
+    doRead = false;
+  } else if (doRead) {
+    s.f |= rReading | rSync;
+    if (s.length == 0) s.f |= rNeedReadable;
+    try {
+      _read(s.highWaterMark);
+    } catch (const ProcessExit&) {
+      throw;
+    } catch (...) {
+      errorOrDestroy(errors::fromException(std::current_exception()));
+    }
+    s.f &= ~rSync;
+    if (!(s.f & rReading)) n = howMuchToRead(nOrig);
+  }
+  std::optional<Buffer> ret;
+  if (n > 0) ret = fromList(n);
+  if (!ret) {
+    if (s.length <= s.highWaterMark) s.f |= rNeedReadable;
+    n = 0;
+  } else {
+    s.length -= n;
+    s.awaitDrainWriter = nullptr;
+    s.awaitDrainWriters.clear();
+  }
+  if (s.length == 0) {
+    if (!(s.f & rEnded)) s.f |= rNeedReadable;
+    bool origDiffers = !nOrig || *nOrig != n;
+    if (origDiffers && (s.f & rEnded)) endReadable();
+  }
+  if (ret && !(s.f & (rErrorEmitted | rCloseEmitted))) emitData(*ret);
+  return ret;
+}
+
+// fromList
+std::optional<Buffer> Readable::fromList(std::size_t n) {
+  ReadableState& s = *rs_;
+  if (s.length == 0) return std::nullopt;
+  Buffer ret;
+  if (n >= s.length) {
+    if (s.buffer.size() == 1) {
+      ret = std::move(s.buffer.front());
+    } else {
+      ret = Buffer::concat(std::span<const Buffer>(std::vector<Buffer>(s.buffer.begin(), s.buffer.end())));
+    }
+    s.buffer.clear();
+  } else if (n < s.buffer.front().length()) {
+    ret = s.buffer.front().subarray(0, static_cast<std::ptrdiff_t>(n));
+    s.buffer.front() = s.buffer.front().subarray(static_cast<std::ptrdiff_t>(n));
+  } else if (n == s.buffer.front().length()) {
+    ret = std::move(s.buffer.front());
+    s.buffer.pop_front();
+  } else {
+    ret = Buffer::allocUnsafe(n);
+    std::size_t off = 0;
+    while (off < n) {
+      Buffer& data = s.buffer.front();
+      std::size_t take = std::min(n - off, data.length());
+      std::memcpy(ret.data() + off, data.data(), take);
+      off += take;
+      if (take == data.length()) s.buffer.pop_front();
+      else data = data.subarray(static_cast<std::ptrdiff_t>(take));
+    }
+  }
+  return ret;
+}
+
+// onEofChunk
+void Readable::onEofChunk() {
+  ReadableState& s = *rs_;
+  if (s.f & rEnded) return;
+  if (s.f & rDecoder) {
+    std::string rest = s.decoder->end();
+    if (!rest.empty()) {
+      s.buffer.push_back(Buffer::copyOf(rest.data(), rest.size()));
+      s.length += rest.size();
+    }
+  }
+  s.f |= rEnded;
+  if (s.f & rSync) {
+    emitReadable();
+  } else {
+    s.f &= ~rNeedReadable;
+    s.f |= rEmittedReadable;
+    emitReadableNT();
+  }
+}
+
+// emitReadable
+void Readable::emitReadable() {
+  ReadableState& s = *rs_;
+  s.f &= ~rNeedReadable;
+  if (!(s.f & rEmittedReadable)) {
+    s.f |= rEmittedReadable;
+    auto self = keepAlive();
+    nextTick([this, self] { emitReadableNT(); });
+  }
+}
+
+// emitReadable_
+void Readable::emitReadableNT() {
+  ReadableState& s = *rs_;
+  if (!(s.f & (rDestroyed | rErrored)) && (s.length || (s.f & rEnded))) {
+    emit("readable");
+    s.f &= ~rEmittedReadable;
+  }
+  if (!(s.f & (rFlowing | rEnded)) && s.length <= s.highWaterMark) s.f |= rNeedReadable;
+  flow();
+}
+
+// maybeReadMore
+void Readable::maybeReadMore() {
+  ReadableState& s = *rs_;
+  if (!(s.f & rReadingMore)) {
+    s.f |= rReadingMore;
+    auto self = keepAlive();
+    nextTick([this, self] { maybeReadMoreNT(); });
+  }
+}
+
+void Readable::maybeReadMoreNT() {
+  ReadableState& s = *rs_;
+  while (!(s.f & (rReading | rEnded)) &&
+         (s.length < s.highWaterMark || ((s.f & rFlowing) && s.length == 0))) {
+    std::size_t len = s.length;
+    read(0);
+    if (len == s.length) break;
+  }
+  s.f &= ~rReadingMore;
+}
+
+// Readable.prototype.on / removeListener hooks
+void Readable::listenerAdded(std::string_view ev) {
+  ReadableState& s = *rs_;
+  if (ev == "data") {
+    s.f |= rDataListening;
+    if (listenerCount("readable") > 0) s.f |= rReadableListening;
+    if ((s.f & (rHasFlowing | rFlowing)) != rHasFlowing) resume();
+  } else if (ev == "readable") {
+    if (!(s.f & (rEndEmitted | rReadableListening))) {
+      s.f |= rReadableListening | rNeedReadable | rHasFlowing;
+      s.f &= ~(rFlowing | rEmittedReadable);
+      if (s.length) {
+        emitReadable();
+      } else if (!(s.f & rReading)) {
+        auto self = keepAlive();
+        nextTick([this, self] { read(0); });
+      }
+    }
+  }
+}
+
+void Readable::listenerRemoved(std::string_view ev) {
+  ReadableState& s = *rs_;
+  if (ev == "readable") {
+    auto self = keepAlive();
+    nextTick([this, self] { updateReadableListening(); });
+  } else if (ev == "data" && listenerCount("data") == 0) {
+    s.f &= ~rDataListening;
+  }
+}
+
+void Readable::updateReadableListening() {
+  ReadableState& s = *rs_;
+  if (listenerCount("readable") > 0) s.f |= rReadableListening;
+  else s.f &= ~rReadableListening;
+  if ((s.f & (rHasPaused | rPaused | rResumeScheduled)) == (rHasPaused | rResumeScheduled)) {
+    s.f |= rHasFlowing | rFlowing;
+  } else if (s.f & rDataListening) {
+    resume();
+  } else if (!(s.f & rReadableListening)) {
+    s.f &= ~(rHasFlowing | rFlowing);
+  }
+}
+
+Readable& Readable::resume() {
+  ReadableState& s = *rs_;
+  if (!(s.f & rFlowing)) {
+    s.f |= rHasFlowing;
+    if (!(s.f & rReadableListening)) s.f |= rFlowing;
+    else s.f &= ~rFlowing;
+    resumeScheduled();
+  }
+  s.f |= rHasPaused;
+  s.f &= ~rPaused;
+  return *this;
+}
+
+void Readable::resumeScheduled() {
+  ReadableState& s = *rs_;
+  if (!(s.f & rResumeScheduled)) {
+    s.f |= rResumeScheduled;
+    auto self = keepAlive();
+    nextTick([this, self] { resumeNT(); });
+  }
+}
+
+void Readable::resumeNT() {
+  ReadableState& s = *rs_;
+  if (!(s.f & rReading)) read(0);
+  s.f &= ~rResumeScheduled;
+  emit("resume");
+  flow();
+  if ((s.f & (rFlowing | rReading)) == rFlowing) read(0);
+}
+
+Readable& Readable::pause() {
+  ReadableState& s = *rs_;
+  if ((s.f & (rHasFlowing | rFlowing)) != rHasFlowing) {
+    s.f |= rHasFlowing;
+    s.f &= ~rFlowing;
+    emit("pause");
+  }
+  s.f |= rHasPaused | rPaused;
+  return *this;
+}
+
+void Readable::flow() {
+  ReadableState& s = *rs_;
+  while ((s.f & rFlowing) && read().has_value()) {
+  }
+}
+
+void Readable::endReadable() {
+  ReadableState& s = *rs_;
+  if (!(s.f & rEndEmitted)) {
+    s.f |= rEnded;
+    auto self = keepAlive();
+    nextTick([this, self] { endReadableNT(); });
+  }
+}
+
+void Readable::endReadableNT() {
+  ReadableState& s = *rs_;
+  if (!(s.f & (rErrored | rCloseEmitted | rEndEmitted)) && s.length == 0) {
+    s.f |= rEndEmitted;
+    emit("end");
+    auto* w = dynamic_cast<Writable*>(this);
+    auto* d = dynamic_cast<Duplex*>(this);
+    if (w && w->writable() && d && !d->allowHalfOpen) {
+      auto self = keepAlive();
+      nextTick([w, self] {
+        // endWritableNT
+        if (w->writable() && !w->writableEnded() && !w->destroyed()) w->end();
+      });
+    } else if (s.f & rAutoDestroy) {
+      WritableState* ws = ws_.get();
+      bool autoDestroy = !ws || ((ws->f & wAutoDestroy) && ((ws->f & wFinished) || (ws->f & wWritableFalse)));
+      if (autoDestroy) destroy();
+    }
+  }
+}
+
+bool Readable::readable() const noexcept {
+  const ReadableState& s = *rs_;
+  return !(s.f & rReadableFalse) && !(s.f & rDestroyed) && !(s.f & rErrorEmitted) && !(s.f & rEndEmitted);
+}
+bool Readable::readableEnded() const noexcept { return rs_->f & rEndEmitted; }
+std::optional<bool> Readable::readableFlowing() const noexcept {
+  if (!(rs_->f & rHasFlowing)) return std::nullopt;
+  return (rs_->f & rFlowing) != 0;
+}
+std::size_t Readable::readableLength() const noexcept { return rs_->length; }
+std::size_t Readable::readableHighWaterMark() const noexcept { return rs_->highWaterMark; }
+std::string Readable::readableEncoding() const { return rs_->encoding; }
+bool Readable::readableAborted() const noexcept {
+  return (rs_->f & (rDestroyed | rErrored)) && !(rs_->f & rEndEmitted);
+}
+bool Readable::readableDidRead() const noexcept { return rs_->f & rDataEmitted; }
+
+// ---- pipe --------------------------------------------------------------------------------------
+
+namespace {
+struct PipeCtx {
+  Readable* src;
+  Writable* dest;
+  Listener onunpipe, onend, ondata, onerror, onclose, onfinish, ondrain, unpipeL;
+  bool cleanedUp = false;
+  bool doEnd = true;
+};
+}  // namespace
+
+void Readable::pipeImpl(Writable& dest, std::shared_ptr<EventEmitter> destRef, PipeOptions opts) {
+  ReadableState& s = *rs_;
+  if (s.pipes.size() == 1 && !(s.f & rMultiAwaitDrain)) {
+    s.f |= rMultiAwaitDrain;
+    if (s.awaitDrainWriter) s.awaitDrainWriters.push_back(s.awaitDrainWriter);
+    s.awaitDrainWriter = nullptr;
+  }
+  s.pipes.push_back({&dest, destRef});
+  auto ctx = std::make_shared<PipeCtx>();
+  std::shared_ptr<EventEmitter> srcRef = keepAlive();  // dest's listeners keep src alive, as in JS
+  ctx->src = this;
+  ctx->dest = &dest;
+  ctx->doEnd = opts.end;
+  std::weak_ptr<PipeCtx> wctx = ctx;
+  Readable* src = this;
+  Writable* d = &dest;
+
+  auto cleanup = [wctx, src, d]() {
+    auto c = wctx.lock();
+    if (!c) return;
+    d->removeListener("close", c->onclose);
+    d->removeListener("finish", c->onfinish);
+    if (c->ondrain) d->removeListener("drain", c->ondrain);
+    d->removeListener("error", c->onerror);
+    d->removeListener("unpipe", c->onunpipe);
+    src->removeListener("end", c->onend);
+    src->removeListener("end", c->unpipeL);
+    src->removeListener("data", c->ondata);
+    c->cleanedUp = true;
+    ReadableState& st = *src->rs_;
+    bool awaiting = st.awaitDrainWriter || !st.awaitDrainWriters.empty();
+    if (c->ondrain && awaiting && d->writableNeedDrain()) {
+      c->ondrain->invoke(nullptr);
+    }
+  };
+  auto unpipe = [src, d]() { src->unpipe(d); };
+
+  ctx->unpipeL = makeListener([unpipe]() { unpipe(); });
+  ctx->onend = makeListener([d]() { d->end(); });
+  ctx->onunpipe = makeListener([src, cleanup, srcRef](Readable* readable) {
+    if (readable == src) cleanup();
+  });
+  auto pauseFn = [wctx, src, d]() {
+    auto c = wctx.lock();
+    if (!c) return;
+    ReadableState& st = *src->rs_;
+    if (!c->cleanedUp) {
+      if (st.pipes.size() == 1 && st.pipes[0].dest == d) {
+        st.awaitDrainWriter = d;
+        st.f &= ~rMultiAwaitDrain;
+      } else if (st.pipes.size() > 1 &&
+                 std::any_of(st.pipes.begin(), st.pipes.end(), [d](auto& p) { return p.dest == d; })) {
+        st.awaitDrainWriters.push_back(d);
+      }
+      src->pause();
+    }
+    if (!c->ondrain) {
+      // pipeOnDrain
+      c->ondrain = makeListener([src, d, srcRef = src->keepAlive()]() {
+        ReadableState& st2 = *src->rs_;
+        if (st2.awaitDrainWriter == d) {
+          st2.awaitDrainWriter = nullptr;
+        } else if (st2.f & rMultiAwaitDrain) {
+          auto& v = st2.awaitDrainWriters;
+          v.erase(std::remove(v.begin(), v.end(), d), v.end());
+        }
+        if (!st2.awaitDrainWriter && st2.awaitDrainWriters.empty() && (st2.f & rDataListening)) {
+          src->resume();
+        }
+      });
+      d->on("drain", c->ondrain);
+    }
+  };
+  if (s.f & rDecoder) {
+    ctx->ondata = makeListener([d, pauseFn](const std::string& chunk) {
+      if (!d->write(std::string_view(chunk))) pauseFn();
+    });
+  } else {
+    ctx->ondata = makeListener([d, pauseFn](const Buffer& chunk) {
+      if (!d->write(chunk)) pauseFn();
+    });
+  }
+  ctx->onerror = makeListener([wctx, d, unpipe, srcRef](const Error& er) {
+    auto c = wctx.lock();
+    unpipe();
+    if (c) d->removeListener("error", c->onerror);
+    if (d->listenerCount("error") == 0) {
+      bool errorEmitted = (d->ws_ && (d->ws_->f & wErrorEmitted)) || (d->rs_ && (d->rs_->f & rErrorEmitted));
+      if (!errorEmitted) d->errorOrDestroy(er);
+      else d->emit("error", er);
+    }
+  });
+  ctx->onclose = makeListener([wctx, d, unpipe, srcRef]() {
+    auto c = wctx.lock();
+    if (c) d->removeListener("finish", c->onfinish);
+    unpipe();
+  });
+  ctx->onfinish = makeListener([wctx, d, unpipe, srcRef]() {
+    auto c = wctx.lock();
+    if (c) d->removeListener("close", c->onclose);
+    unpipe();
+  });
+
+  Listener endFn = opts.end ? ctx->onend : ctx->unpipeL;
+  if (s.f & rEndEmitted) {
+    nextTick([endFn]() { endFn->invoke(nullptr); });
+  } else {
+    once("end", endFn);
+  }
+  dest.on("unpipe", ctx->onunpipe);
+  on("data", ctx->ondata);
+  dest.prependListener("error", ctx->onerror);
+  dest.once("close", ctx->onclose);
+  dest.once("finish", ctx->onfinish);
+  // The context lives until this destination is unpiped.
+  pipeContexts_.emplace_back(&dest, ctx);
+  dest.emit("pipe", static_cast<Readable*>(this));
+  if (dest.writableNeedDrain()) {
+    pauseFn();
+  } else if (!(s.f & rFlowing)) {
+    resume();
+  }
+}
+
+Readable& Readable::unpipe(Writable* dest) {
+  ReadableState& s = *rs_;
+  if (s.pipes.empty()) return *this;
+  auto self = keepAlive();
+  if (!dest) {
+    auto dests = std::move(s.pipes);
+    s.pipes.clear();
+    pause();
+    for (auto& p : dests) p.dest->emit("unpipe", static_cast<Readable*>(this));
+    pipeContexts_.clear();
+    return *this;
+  }
+  auto it = std::find_if(s.pipes.begin(), s.pipes.end(), [dest](auto& p) { return p.dest == dest; });
+  if (it == s.pipes.end()) return *this;
+  auto keepDest = it->ref;
+  s.pipes.erase(it);
+  if (s.pipes.empty()) pause();
+  dest->emit("unpipe", static_cast<Readable*>(this));
+  auto& pc = pipeContexts_;
+  pc.erase(std::remove_if(pc.begin(), pc.end(), [dest](auto& e) { return e.first == dest; }), pc.end());
+  return *this;
+}
+
+// ---- Writable (writable.js) ---------------------------------------------------------------------
+
+Writable::Writable(Options opts)
+    : writeFn_(std::move(opts.write)), writevFn_(std::move(opts.writev)), finalFn_(std::move(opts.final)) {
+  ws_ = std::make_unique<WritableState>();
+  ws_->highWaterMark = opts.highWaterMark;
+  if (!opts.emitClose) ws_->f &= ~wEmitClose;
+  if (!opts.autoDestroy) ws_->f &= ~wAutoDestroy;
+  auto enc = encoding::normalize(opts.defaultEncoding);
+  if (!enc) {
+    throw errors::typeError("ERR_UNKNOWN_ENCODING", "Unknown encoding: " + opts.defaultEncoding);
+  }
+  ws_->defaultEncoding = std::string(*enc);
+}
+
+Writable::~Writable() = default;
+
+const nodecc::detail::SigInfo* Writable::declaredSignature(std::string_view event) const {
+  using nodecc::detail::SigOf;
+  if (event == "error") return &SigOf<Error>::info;
+  if (event == "drain" || event == "finish" || event == "prefinish" || event == "close")
+    return &SigOf<>::info;
+  if (event == "pipe" || event == "unpipe") return &SigOf<Readable*>::info;
+  return nullptr;
+}
+
+void Writable::_write(Buffer chunk, Callback cb) {
+  if (writeFn_) {
+    writeFn_(*this, std::move(chunk), std::move(cb));
+    return;
+  }
+  if (hasWritev()) {
+    std::vector<Buffer> v;
+    v.push_back(std::move(chunk));
+    _writev(std::move(v), std::move(cb));
+    return;
+  }
+  throw errors::error("ERR_METHOD_NOT_IMPLEMENTED", "The _write() method is not implemented");
+}
+
+void Writable::_writev(std::vector<Buffer> chunks, Callback cb) {
+  if (writevFn_) writevFn_(*this, std::move(chunks), std::move(cb));
+}
+bool Writable::hasWritev() const { return static_cast<bool>(writevFn_); }
+void Writable::_final(Callback cb) {
+  if (finalFn_) finalFn_(*this, std::move(cb));
+  else cb(std::nullopt);
+}
+bool Writable::hasFinal() const { return static_cast<bool>(finalFn_); }
+
+bool Writable::interceptWrite(Buffer&, Callback&, bool&) { return false; }
+
+std::size_t Writable::bufferedBytes() const noexcept {
+  std::size_t n = 0;
+  for (const auto& e : ws_->buffered) n += e.chunk.length();
+  return n;
+}
+
+bool Writable::write(Buffer chunk, Callback cb) {
+  bool result = false;
+  if (interceptWrite(chunk, cb, result)) return result;
+  return writeImpl(std::move(chunk), std::move(cb), false, nullptr);
+}
+
+bool Writable::write(std::string_view chunk, std::string_view enc, Callback cb) {
+  std::string_view e = enc.empty() ? std::string_view(ws_->defaultEncoding) : enc;
+  if (e != "buffer" && !encoding::normalize(e)) {
+    throw errors::typeError("ERR_UNKNOWN_ENCODING", "Unknown encoding: " + std::string(e));
+  }
+  return write(Buffer::from(chunk, e == "buffer" ? "utf8" : e), std::move(cb));
+}
+
+// _write (the module function)
+bool Writable::writeImpl(Buffer chunk, Callback cb, bool /*fromEnd*/, std::optional<Error>* errOut) {
+  WritableState& s = *ws_;
+  std::optional<Error> err;
+  if (s.f & wEnding) {
+    err = errors::error("ERR_STREAM_WRITE_AFTER_END", "write after end");
+  } else if (s.f & wDestroyed) {
+    err = errors::error("ERR_STREAM_DESTROYED", "Cannot call write after a stream was destroyed");
+  }
+  if (err) {
+    if (cb) {
+      auto shared = std::make_shared<Callback>(std::move(cb));
+      nextTick([shared, err] { (*shared)(err); });
+    }
+    errorOrDestroy(*err, true);
+    if (errOut) *errOut = err;
+    return false;
+  }
+  ++s.pendingcb;
+  return writeOrBuffer(std::move(chunk), std::move(cb));
+}
+
+bool Writable::writeOrBuffer(Buffer chunk, Callback cb) {
+  WritableState& s = *ws_;
+  std::size_t len = chunk.length();
+  s.length += len;
+  if (s.f & (wWriting | wErrored | wCorked)) {
+    if (cb) s.f &= ~wAllNoop;
+    s.buffered.push_back({std::move(chunk), std::move(cb)});
+  } else {
+    s.writelen = len;
+    s.writecb = std::move(cb);
+    s.f |= wWriting | wSync | wExpectWriteCb;
+    auto self = keepAlive();
+    _write(std::move(chunk), Callback([this, self](std::optional<Error> er) { onwrite(std::move(er)); }));
+    s.f &= ~wSync;
+  }
+  bool ret = s.length < s.highWaterMark || s.length == 0;
+  if (!ret) s.f |= wNeedDrain;
+  return ret && !(s.f & (wDestroyed | wErrored));
+}
+
+void Writable::doWrite(bool writev, std::size_t len, std::vector<Buffer> chunks, Callback cb) {
+  WritableState& s = *ws_;
+  s.writelen = len;
+  s.writecb = std::move(cb);
+  s.f |= wWriting | wSync | wExpectWriteCb;
+  auto self = keepAlive();
+  Callback onw([this, self](std::optional<Error> er) { onwrite(std::move(er)); });
+  if (s.f & wDestroyed) {
+    onw(errors::error("ERR_STREAM_DESTROYED", "Cannot call write after a stream was destroyed"));
+  } else if (writev) {
+    _writev(std::move(chunks), std::move(onw));
+  } else {
+    _write(std::move(chunks[0]), std::move(onw));
+  }
+  s.f &= ~wSync;
+}
+
+void Writable::onwriteError(Error er, Callback cb) {
+  --ws_->pendingcb;
+  if (cb) cb(er);
+  errorBuffer();
+  errorOrDestroy(er);
+}
+
+// onwrite
+void Writable::onwrite(std::optional<Error> er) {
+  WritableState& s = *ws_;
+  if (!(s.f & wExpectWriteCb)) {
+    errorOrDestroy(errors::error("ERR_MULTIPLE_CALLBACK", "Callback called multiple times"));
+    return;
+  }
+  bool sync = s.f & wSync;
+  Callback cb = std::move(s.writecb);
+  s.writecb = Callback();
+  s.f &= ~(wWriting | wExpectWriteCb);
+  s.length -= s.writelen;
+  s.writelen = 0;
+  if (er) {
+    if (!(s.f & wErrored)) {
+      s.errored = er;
+      s.f |= wErrored;
+    }
+    if (rs_ && !rs_->errored) {
+      rs_->errored = er;
+      rs_->f |= rErrored;
+    }
+    if (sync) {
+      auto self = keepAlive();
+      auto shared = std::make_shared<Callback>(std::move(cb));
+      Error e = *er;
+      nextTick([this, self, shared, e] { onwriteError(e, std::move(*shared)); });
+    } else {
+      onwriteError(*er, std::move(cb));
+    }
+    return;
+  }
+  if (!s.buffered.empty()) clearBuffer();
+  if (sync) {
+    bool needDrain = (s.f & wNeedDrain) && s.length == 0;
+    bool needTick = needDrain || static_cast<bool>(cb);
+    if (!cb) {
+      if (!(s.f & wAfterWritePending) && needTick) {
+        s.f |= wAfterWritePending;
+        auto self = keepAlive();
+        nextTick([this, self] { afterWrite(1, nullptr); });
+      } else {
+        --s.pendingcb;
+        if (s.f & wEnding) finishMaybe(true);
+      }
+    } else {
+      // afterWriteTick with its own callback (JS merges ticks only for the same function).
+      s.f |= wAfterWritePending;
+      auto self = keepAlive();
+      auto shared = std::make_shared<Callback>(std::move(cb));
+      nextTick([this, self, shared] { afterWrite(1, shared.get()); });
+    }
+  } else {
+    afterWrite(1, &cb);
+  }
+}
+
+// afterWrite
+void Writable::afterWrite(int count, Callback* cb) {
+  WritableState& s = *ws_;
+  s.f &= ~wAfterWritePending;
+  bool needDrain = (s.f & (wEnding | wNeedDrain | wDestroyed)) == wNeedDrain && s.length == 0;
+  if (needDrain) {
+    s.f &= ~wNeedDrain;
+    emit("drain");
+  }
+  while (count-- > 0) {
+    --s.pendingcb;
+    if (cb && *cb) (*cb)(std::nullopt);
+  }
+  if (s.f & wDestroyed) errorBuffer();
+  if (s.f & wEnding) finishMaybe(true);
+}
+
+void Writable::errorBuffer() {
+  WritableState& s = *ws_;
+  if (s.f & wWriting) return;
+  auto entries = std::move(s.buffered);
+  s.buffered.clear();
+  for (auto& e : entries) {
+    s.length -= e.chunk.length();
+    if (e.callback) {
+      e.callback(s.errored ? *s.errored
+                           : errors::error("ERR_STREAM_DESTROYED",
+                                           "Cannot call write after a stream was destroyed"));
+    }
+  }
+  callFinishedCallbacks(s.errored ? s.errored
+                                  : std::optional<Error>(errors::error(
+                                        "ERR_STREAM_DESTROYED", "Cannot call end after a stream was destroyed")));
+  s.f |= wAllNoop;
+}
+
+// clearBuffer
+void Writable::clearBuffer() {
+  WritableState& s = *ws_;
+  if (s.f & (wDestroyed | wBufferProcessing | wCorked)) return;
+  if (s.buffered.empty()) return;
+  s.f |= wBufferProcessing;
+  std::size_t n = s.buffered.size();
+  if (n > 1 && hasWritev()) {
+    s.pendingcb -= static_cast<int>(n) - 1;
+    std::vector<Buffer> chunks;
+    chunks.reserve(n);
+    auto cbs = std::make_shared<std::vector<Callback>>();
+    bool allNoop = s.f & wAllNoop;
+    for (auto& e : s.buffered) {
+      chunks.push_back(std::move(e.chunk));
+      if (!allNoop) cbs->push_back(std::move(e.callback));
+    }
+    s.buffered.clear();
+    s.f |= wAllNoop;
+    Callback callback;
+    if (!allNoop) {
+      callback = Callback([cbs](std::optional<Error> err) {
+        for (auto& c : *cbs)
+          if (c) c(err);
+      });
+    }
+    doWrite(true, s.length, std::move(chunks), std::move(callback));
+  } else {
+    do {
+      WritableState::Entry e = std::move(s.buffered.front());
+      s.buffered.pop_front();
+      std::size_t len = e.chunk.length();
+      std::vector<Buffer> one;
+      one.push_back(std::move(e.chunk));
+      doWrite(false, len, std::move(one), std::move(e.callback));
+    } while (!s.buffered.empty() && !(s.f & wWriting));
+    if (s.buffered.empty()) s.f |= wAllNoop;
+  }
+  s.f &= ~wBufferProcessing;
+}
+
+Writable& Writable::end(Callback cb) {
+  WritableState& s = *ws_;
+  std::optional<Error> err;
+  if (s.f & wCorked) {
+    s.corked = 1;
+    uncork();
+  }
+  if (!(s.f & (wEnding | wErrored))) {
+    s.f |= wEnding;
+    finishMaybe(true);
+    s.f |= wEnded;
+  } else if (s.f & wFinished) {
+    err = errors::error("ERR_STREAM_ALREADY_FINISHED",
+                        "Cannot call end after a stream was finished");
+  } else if (s.f & wDestroyed) {
+    err = errors::error("ERR_STREAM_DESTROYED", "Cannot call end after a stream was destroyed");
+  }
+  if (cb) {
+    if (err || (s.f & wErrored) || (s.f & wFinished)) {
+      std::optional<Error> arg = err ? err : (s.f & wErrored) ? s.errored : std::nullopt;
+      auto shared = std::make_shared<Callback>(std::move(cb));
+      nextTick([shared, arg] { (*shared)(arg); });
+    } else {
+      s.onFinished.push_back(std::move(cb));
+    }
+  }
+  return *this;
+}
+
+Writable& Writable::end(Buffer chunk, Callback cb) {
+  std::optional<Error> err;
+  writeImpl(std::move(chunk), Callback(), true, &err);
+  if (err) {
+    // Node: the error goes to the callback; end() itself does not end the stream.
+    if (cb) {
+      auto shared = std::make_shared<Callback>(std::move(cb));
+      nextTick([shared, err] { (*shared)(err); });
+    }
+    WritableState& s = *ws_;
+    if (s.f & wCorked) {
+      s.corked = 1;
+      uncork();
+    }
+    return *this;
+  }
+  return end(std::move(cb));
+}
+
+Writable& Writable::end(std::string_view chunk, std::string_view enc, Callback cb) {
+  std::string_view e = enc.empty() ? std::string_view(ws_->defaultEncoding) : enc;
+  return end(Buffer::from(chunk, e), std::move(cb));
+}
+
+void Writable::cork() {
+  ws_->f |= wCorked;
+  ++ws_->corked;
+}
+
+void Writable::uncork() {
+  WritableState& s = *ws_;
+  if (s.corked) {
+    --s.corked;
+    if (!s.corked) s.f &= ~wCorked;
+    if (!(s.f & wWriting)) clearBuffer();
+  }
+}
+
+Writable& Writable::setDefaultEncoding(std::string_view enc) {
+  auto e = encoding::normalize(enc);
+  if (!e) throw errors::typeError("ERR_UNKNOWN_ENCODING", "Unknown encoding: " + std::string(enc));
+  ws_->defaultEncoding = std::string(*e);
+  return *this;
+}
+
+bool Writable::needFinish() const noexcept {
+  const WritableState& s = *ws_;
+  return (s.f & (wEnding | wDestroyed | wFinished | wWriting | wErrorEmitted | wCloseEmitted | wErrored)) ==
+             wEnding &&
+         s.buffered.empty() && s.length == 0;
+}
+
+void Writable::onFinish(std::optional<Error> err) {
+  WritableState& s = *ws_;
+  if (s.f & wPrefinished) {
+    errorOrDestroy(err ? *err : errors::error("ERR_MULTIPLE_CALLBACK", "Callback called multiple times"));
+    return;
+  }
+  --s.pendingcb;
+  if (err) {
+    callFinishedCallbacks(err);
+    errorOrDestroy(*err, (s.f & wSync) != 0);
+  } else if (needFinish()) {
+    s.f |= wPrefinished;
+    emit("prefinish");
+    ++s.pendingcb;
+    auto self = keepAlive();
+    nextTick([this, self] { finish(); });
+  }
+}
+
+void Writable::prefinish() {
+  WritableState& s = *ws_;
+  if (s.f & (wPrefinished | wFinalCalled)) return;
+  if (hasFinal() && !(s.f & wDestroyed)) {
+    s.f |= wFinalCalled | wSync;
+    ++s.pendingcb;
+    auto self = keepAlive();
+    try {
+      _final(Callback([this, self](std::optional<Error> err) { onFinish(std::move(err)); }));
+    } catch (const ProcessExit&) {
+      throw;
+    } catch (...) {
+      onFinish(errors::fromException(std::current_exception()));
+    }
+    s.f &= ~wSync;
+  } else {
+    s.f |= wFinalCalled | wPrefinished;
+    emit("prefinish");
+  }
+}
+
+void Writable::finishMaybe(bool sync) {
+  WritableState& s = *ws_;
+  if (!needFinish()) return;
+  prefinish();
+  if (s.pendingcb == 0) {
+    if (sync) {
+      ++s.pendingcb;
+      auto self = keepAlive();
+      nextTick([this, self] {
+        if (needFinish()) finish();
+        else --ws_->pendingcb;
+      });
+    } else if (needFinish()) {
+      ++s.pendingcb;
+      finish();
+    }
+  }
+}
+
+void Writable::finish() {
+  WritableState& s = *ws_;
+  --s.pendingcb;
+  s.f |= wFinished;
+  callFinishedCallbacks(std::nullopt);
+  emit("finish");
+  if (s.f & wAutoDestroy) {
+    ReadableState* r = rs_.get();
+    bool autoDestroy = !r || ((r->f & rAutoDestroy) && ((r->f & rEndEmitted) || (r->f & rReadableFalse)));
+    if (autoDestroy) destroy();
+  }
+}
+
+void Writable::callFinishedCallbacks(const std::optional<Error>& err) {
+  auto cbs = std::move(ws_->onFinished);
+  ws_->onFinished.clear();
+  for (auto& c : cbs) c(err);
+}
+
+bool Writable::writable() const noexcept {
+  const WritableState& s = *ws_;
+  return !(s.f & wWritableFalse) && !(s.f & wDestroyed) && !(s.f & wErrored) && !(s.f & wEnding) &&
+         !(s.f & wEnded);
+}
+bool Writable::writableEnded() const noexcept { return ws_->f & wEnding; }
+bool Writable::writableFinished() const noexcept { return ws_->f & wFinished; }
+std::size_t Writable::writableLength() const noexcept { return ws_->length; }
+std::size_t Writable::writableHighWaterMark() const noexcept { return ws_->highWaterMark; }
+bool Writable::writableNeedDrain() const noexcept {
+  return (ws_->f & (wDestroyed | wEnding | wNeedDrain)) == wNeedDrain;
+}
+int Writable::writableCorked() const noexcept { return ws_->corked; }
+
+// ---- Duplex ---------------------------------------------------------------------------------------
+
+Duplex::Duplex(Options opts)
+    : Readable(Readable::Options{opts.readableHighWaterMark, opts.encoding, opts.emitClose,
+                                 opts.autoDestroy, std::move(opts.read)}),
+      Writable(Writable::Options{opts.writableHighWaterMark, opts.emitClose, opts.autoDestroy, "utf8",
+                                 std::move(opts.write), std::move(opts.writev), std::move(opts.final)}),
+      allowHalfOpen(opts.allowHalfOpen) {
+  if (!opts.readable) rs_->f |= rReadableFalse | rEnded | rEndEmitted;
+  if (!opts.writable) ws_->f |= wWritableFalse | wEnding | wEnded | wFinished;
+}
+
+Duplex::~Duplex() = default;
+
+const nodecc::detail::SigInfo* Duplex::declaredSignature(std::string_view event) const {
+  if (const auto* s = Readable::declaredSignature(event)) return s;
+  return Writable::declaredSignature(event);
+}
+
+// ---- PassThrough -----------------------------------------------------------------------------------
+
+PassThrough::PassThrough(Duplex::Options opts) : Duplex(std::move(opts)) {}
+
+void PassThrough::_read(std::size_t) {
+  if (pendingWrite_) {
+    Callback cb = std::move(pendingWrite_);
+    pendingWrite_ = Callback();
+    cb(std::nullopt);
+  }
+}
+
+void PassThrough::_write(Buffer chunk, Callback cb) {
+  // Transform semantics: push, and hold the callback while the readable side is full.
+  bool more = push(std::move(chunk));
+  if (more || readableLength() < readableHighWaterMark()) {
+    cb(std::nullopt);
+  } else {
+    pendingWrite_ = std::move(cb);
+  }
+}
+
+void PassThrough::_final(Callback cb) {
+  push(nullptr);
+  cb(std::nullopt);
+}
+
+// ---- finished / pipeline --------------------------------------------------------------------------
+
+void finished(const std::shared_ptr<Stream>& s, Callback cb) {
+  auto done = std::make_shared<bool>(false);
+  auto shared = std::make_shared<Callback>(std::move(cb));
+  auto call = [done, shared](std::optional<Error> e) {
+    if (*done) return;
+    *done = true;
+    (*shared)(std::move(e));
+  };
+  auto* r = dynamic_cast<Readable*>(s.get());
+  auto* w = dynamic_cast<Writable*>(s.get());
+  std::weak_ptr<Stream> weak = s;
+  auto readableFinished = std::make_shared<bool>(!r || r->readableEnded());
+  auto writableFinished = std::make_shared<bool>(!w || w->writableFinished());
+  s->on("error", [call](const Error& e) { call(e); });
+  if (r) {
+    s->on("end", [call, readableFinished, writableFinished]() {
+      *readableFinished = true;
+      if (*writableFinished) call(std::nullopt);
+    });
+  }
+  if (w) {
+    s->on("finish", [call, readableFinished, writableFinished]() {
+      *writableFinished = true;
+      if (*readableFinished) call(std::nullopt);
+    });
+  }
+  s->on("close", [call, readableFinished, writableFinished, weak]() {
+    if (*readableFinished && *writableFinished) {
+      call(std::nullopt);
+      return;
+    }
+    auto sp = weak.lock();
+    if (sp && sp->errored()) {
+      call(sp->errored());
+      return;
+    }
+    call(errors::error("ERR_STREAM_PREMATURE_CLOSE", "Premature close"));
+  });
+}
+
+void pipeline(const std::shared_ptr<Readable>& src, const std::shared_ptr<Writable>& dst, Callback cb) {
+  auto done = std::make_shared<bool>(false);
+  auto shared = std::make_shared<Callback>(std::move(cb));
+  std::weak_ptr<Readable> ws = src;
+  std::weak_ptr<Writable> wd = dst;
+  auto fail = [done, shared, ws, wd](std::optional<Error> e) {
+    if (*done) return;
+    *done = true;
+    if (e) {
+      if (auto s = ws.lock()) s->destroy(*e);
+      if (auto d = wd.lock()) d->destroy(*e);
+    }
+    (*shared)(std::move(e));
+  };
+  src->pipe(dst);
+  finished(std::static_pointer_cast<Stream>(std::shared_ptr<Stream>(src, static_cast<Stream*>(src.get()))),
+           Callback([fail](std::optional<Error> e) {
+             if (e) fail(std::move(e));
+           }));
+  finished(std::shared_ptr<Stream>(dst, static_cast<Stream*>(dst.get())),
+           Callback([fail](std::optional<Error> e) { fail(std::move(e)); }));
+}
+
+}  // namespace nodecc::stream
