@@ -34,16 +34,18 @@ class Promise;
 
 namespace detail {
 
+// Always made by make_shared<PromiseState<T>>, so the control block destroys the right
+// type without a virtual destructor. The reason is boxed: most promises never reject and
+// an Error is ~300 bytes.
 struct PromiseStateBase {
   enum class Status : unsigned char { Pending, Fulfilled, Rejected };
   Status status = Status::Pending;
   bool handled = false;         // a reaction was attached
   bool reportedUnhandled = false;
-  std::optional<Error> reason;
+  std::unique_ptr<Error> reason;
   std::vector<Task> reactions;
   Environment* env;
   PromiseStateBase() : env(&Environment::require()) {}
-  virtual ~PromiseStateBase() = default;
   void markHandled();
   void settle();  // queue reactions
   void trackRejection(const std::shared_ptr<PromiseStateBase>& self);
@@ -163,7 +165,7 @@ class Promise {
   }
   void reject(Error e) const {
     if (s_->status != State::Status::Pending) return;
-    s_->reason.emplace(std::move(e));
+    s_->reason = std::make_unique<Error>(std::move(e));
     s_->status = State::Status::Rejected;
     if (!s_->handled) s_->trackRejection(s_);
     s_->settle();
@@ -317,17 +319,22 @@ auto Promise<T>::thenImpl(F&& onF, R&& onR) const {
   using U = typename detail::UnwrapPromise<Ret>::type;
   Promise<U> child;
   constexpr bool hasR = !std::is_same_v<std::decay_t<R>, std::nullptr_t>;
-  auto reaction = [child, f = std::forward<F>(onF), r = std::forward<R>(onR)](
-                      const Stored* v, const Error* e) mutable {
-    if (e) {
-      if constexpr (hasR) detail::settleChildWith(child, r, *e);
-      else child.reject(*e);
-      return;
-    }
-    if constexpr (std::is_void_v<T>) detail::settleChildWith(child, f);
-    else detail::settleChildWith(child, f, *v);
-  };
-  thenRaw(std::move(reaction));
+  if constexpr (hasR) {
+    thenRaw([child, f = std::forward<F>(onF), r = std::forward<R>(onR)](
+                const Stored* v, const Error* e) mutable {
+      if (e) detail::settleChildWith(child, r, *e);
+      else if constexpr (std::is_void_v<T>) detail::settleChildWith(child, f);
+      else detail::settleChildWith(child, f, *v);
+    });
+  } else {
+    // No onRejected: nothing more is captured, so the job usually fits a Task's inline
+    // storage.
+    thenRaw([child, f = std::forward<F>(onF)](const Stored* v, const Error* e) mutable {
+      if (e) child.reject(*e);
+      else if constexpr (std::is_void_v<T>) detail::settleChildWith(child, f);
+      else detail::settleChildWith(child, f, *v);
+    });
+  }
   return child;
 }
 
