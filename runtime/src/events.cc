@@ -21,21 +21,6 @@ std::string SigInfo::describe() const {
 }
 }  // namespace detail
 
-// Holds a reference to a listener array for the duration of an emit.
-class EventEmitter::Snapshot {
- public:
-  explicit Snapshot(ListenerArray* a) : a_(a) { ++a_->refs; }
-  ~Snapshot() {
-    if (--a_->refs == 0) delete a_;
-  }
-  Snapshot(const Snapshot&) = delete;
-  Snapshot& operator=(const Snapshot&) = delete;
-  ListenerArray* get() const { return a_; }
-
- private:
-  ListenerArray* a_;
-};
-
 EventEmitter::~EventEmitter() {
   for (auto& e : events_) {
     if (--e.arr->refs == 0) delete e.arr;
@@ -60,9 +45,11 @@ EventEmitter::ListenerArray* EventEmitter::mutableArray(Event& e) {
     // An emit is iterating the current array: copy on write.
     auto* copy = new ListenerArray;
     copy->entries = e.arr->entries;
+    copy->hasOnce = e.arr->hasOnce;
     --e.arr->refs;
     e.arr = copy;
   }
+  e.arr->checked = nullptr;  // the caller changes the entries
   return e.arr;
 }
 
@@ -102,6 +89,7 @@ EventEmitter& EventEmitter::add(std::string_view event, Listener l, bool once, b
   ListenerArray* arr = mutableArray(*e);
   if (prepend) arr->entries.insert(arr->entries.begin(), Entry{std::move(l), once});
   else arr->entries.push_back(Entry{std::move(l), once});
+  arr->hasOnce = arr->hasOnce || once;
   int m = getMaxListeners();
   if (m > 0 && static_cast<int>(arr->entries.size()) > m && !e->warned) {
     e->warned = true;
@@ -137,6 +125,8 @@ void EventEmitter::removeEntry(std::string_view event, const Listener& fn, bool 
       std::string name(event);
       ListenerArray* arr = mutableArray(*e);
       arr->entries.erase(arr->entries.begin() + static_cast<std::ptrdiff_t>(i));
+      arr->hasOnce = std::any_of(arr->entries.begin(), arr->entries.end(),
+                                 [](const Entry& en) { return en.once; });
       if (arr->entries.empty()) eraseEvent(name);
       listenerRemoved(name);
       if (emitRemoved) {
@@ -242,25 +232,40 @@ bool EventEmitter::emitTyped(std::string_view event, const detail::SigInfo* sig,
   // `entries` and `n` stay valid through the listener calls.
   Snapshot snap(arr);
   const Entry* entries = arr->entries.data();
-  std::string name;  // the event name, copied before a once-removal may erase the event
   for (std::size_t i = 0; i < n; ++i) {
     const Entry& en = entries[i];
     detail::ListenerImpl* l = en.fn.get();
     if (!l->accepts(sig)) [[unlikely]] throwMismatch(event, l->params(), sig);
     if (en.once) [[unlikely]] {
+      emitFromOnce(event, sig, argv, entries, i, n);
+      return true;
+    }
+    l->invoke(argv);
+  }
+  // The array cannot have changed under the snapshot (changes copy it first): later
+  // emits with this signature take emitChecked's inline loop.
+  if (!arr->hasOnce) arr->checked = sig;
+  return true;
+}
+
+// The rest of emitTyped from the first once-listener on (kept out of its loop).
+void EventEmitter::emitFromOnce(std::string_view event, const detail::SigInfo* sig,
+                                void* const* argv, const Entry* entries, std::size_t i,
+                                std::size_t n) {
+  // Removing the last listener erases the event, and `event` may view its name.
+  const std::string name(event);
+  for (; i < n; ++i) {
+    const Entry& en = entries[i];
+    if (!en.fn->accepts(sig)) throwMismatch(name, en.fn->params(), sig);
+    if (en.once) {
       // The once wrapper removes itself, then calls the listener.
-      if (name.empty()) {
-        name.assign(event);
-        event = name;
-      }
       Listener keep = en.fn;
-      removeEntry(event, keep, true, true);
+      removeEntry(name, keep, true, true);
       keep->invoke(argv);
     } else {
-      l->invoke(argv);
+      en.fn->invoke(argv);
     }
   }
-  return true;
 }
 
 }  // namespace nodecc

@@ -22,6 +22,8 @@
 
 #include <atomic>
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -245,6 +247,8 @@ class EventEmitter : public std::enable_shared_from_this<EventEmitter> {
   };
   struct ListenerArray {
     int refs = 1;
+    bool hasOnce = false;                     // some entry was added with once()
+    const detail::SigInfo* checked = nullptr;  // every entry accepts this signature
     std::vector<Entry> entries;
   };
   struct Event {
@@ -252,7 +256,20 @@ class EventEmitter : public std::enable_shared_from_this<EventEmitter> {
     ListenerArray* arr;
     bool warned = false;
   };
-  class Snapshot;
+  // Holds a reference to a listener array for the duration of an emit.
+  class Snapshot {
+   public:
+    explicit Snapshot(ListenerArray* a) : a_(a) { ++a_->refs; }
+    ~Snapshot() {
+      if (--a_->refs == 0) delete a_;
+    }
+    Snapshot(const Snapshot&) = delete;
+    Snapshot& operator=(const Snapshot&) = delete;
+    ListenerArray* get() const { return a_; }
+
+   private:
+    ListenerArray* a_;
+  };
 
   EventEmitter& add(std::string_view event, Listener l, bool once, bool prepend);
   Event* find(std::string_view event) noexcept {
@@ -260,13 +277,26 @@ class EventEmitter : public std::enable_shared_from_this<EventEmitter> {
       if (sameName(e.name, event)) return &e;
     return nullptr;
   }
-  // Event names are short: an inline loop beats a call to memcmp.
+  // Event names are short: two overlapping word loads beat a call to memcmp.
   static bool sameName(const std::string& a, std::string_view b) noexcept {
-    if (a.size() != b.size()) return false;
+    const std::size_t n = b.size();
+    if (a.size() != n) return false;
     const char* p = a.data();
-    for (std::size_t i = 0; i < b.size(); ++i)
-      if (p[i] != b[i]) return false;
+    const char* q = b.data();
+    if (n >= 8 && n <= 16) return load<std::uint64_t>(p) == load<std::uint64_t>(q) &&
+                                  load<std::uint64_t>(p + n - 8) == load<std::uint64_t>(q + n - 8);
+    if (n >= 4 && n < 8) return load<std::uint32_t>(p) == load<std::uint32_t>(q) &&
+                                load<std::uint32_t>(p + n - 4) == load<std::uint32_t>(q + n - 4);
+    if (n > 16) return std::memcmp(p, q, n) == 0;
+    for (std::size_t i = 0; i < n; ++i)
+      if (p[i] != q[i]) return false;
     return true;
+  }
+  template <class W>
+  static W load(const char* p) noexcept {
+    W w;
+    std::memcpy(&w, p, sizeof w);
+    return w;
   }
   const Event* find(std::string_view event) const noexcept {
     return const_cast<EventEmitter*>(this)->find(event);
@@ -278,6 +308,8 @@ class EventEmitter : public std::enable_shared_from_this<EventEmitter> {
                                          const detail::SigInfo* carried);
   [[noreturn]] static void throwUnhandled(std::string inspected);
   bool emitTyped(std::string_view event, const detail::SigInfo* sig, void* const* argv);
+  void emitFromOnce(std::string_view event, const detail::SigInfo* sig, void* const* argv,
+                    const Entry* entries, std::size_t i, std::size_t n);
   void removeEntry(std::string_view event, const Listener& fn, bool emitRemoved,
                    bool onlyOnce = false);
 
@@ -300,7 +332,18 @@ class EventEmitter : public std::enable_shared_from_this<EventEmitter> {
         }
       }
     }
-    return emitTyped(event, &Sig::info, argv);
+    return emitChecked(event, &Sig::info, argv);
+  }
+  // emit's common case, inline: every listener of the event already took this signature
+  // and none is a once-listener. Anything else goes to emitTyped.
+  bool emitChecked(std::string_view event, const detail::SigInfo* sig, void* const* argv) {
+    Event* e = find(event);
+    if (!e) return false;
+    ListenerArray* arr = e->arr;
+    if (arr->checked != sig) return emitTyped(event, sig, argv);
+    Snapshot snap(arr);  // changes during the calls copy the array first
+    for (const Entry& en : arr->entries) en.fn->invoke(argv);
+    return true;
   }
 
   std::vector<Event> events_;
