@@ -7,8 +7,8 @@ namespace nodecc::bindings {
 
 namespace {
 // Per-thread read slab (one Environment per thread).
-constexpr std::size_t kSlabSize = 64 * 1024;
-constexpr std::size_t kMinFree = 16 * 1024;
+constexpr std::size_t kSlabSize = 256 * 1024;
+constexpr std::size_t kMinFree = 64 * 1024;
 struct Slab {
   Buffer buf;
   std::size_t used = 0;
