@@ -491,6 +491,13 @@ void Environment::reportFatalException(const Error& err) {
 
 void printFatalException(const Error& err) {
   std::string out = util::inspect(err);
+  // Node's stack has frames, so the " {" opening an error's own properties ends the
+  // last frame line, never the "Error: message" line. Ours has no frames: give the
+  // header line its own line, as Node's is.
+  std::size_t eol = out.find('\n');
+  if (eol != std::string::npos && eol >= 2 && out.compare(eol - 2, 2, " {") == 0) {
+    out.replace(eol - 2, 2, "\n {");
+  }
   out += "\n\nNode.js " + process::version() + "\n";
   console::detail::writeErr(std::move(out));
 }
