@@ -98,7 +98,13 @@ class Value {
   Value() noexcept = default;
   Value(Undefined) noexcept {}                                 // NOLINT
   Value(std::nullptr_t) noexcept : v_(nullptr) {}              // NOLINT
-  Value(bool b) noexcept : v_(b) {}                            // NOLINT
+  /// Exactly a bool: a pointer or a captureless lambda must not become `true` (in a
+  /// message, JS would throw DataCloneError for a function; here it does not compile).
+  template <class B, std::enable_if_t<std::is_same_v<B, bool>, int> = 0>
+  Value(B b) noexcept : v_(b) {}                               // NOLINT
+  template <class T>
+  Value(T*) = delete;
+  Value(char* s) : v_(std::string(s)) {}                       // NOLINT
   template <class N, std::enable_if_t<std::is_arithmetic_v<N> && !std::is_same_v<N, bool>, int> = 0>
   Value(N n) noexcept : v_(static_cast<double>(n)) {}          // NOLINT
   Value(const char* s) : v_(std::string(s)) {}                 // NOLINT
