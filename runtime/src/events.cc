@@ -94,9 +94,11 @@ EventEmitter& EventEmitter::add(std::string_view event, Listener l, bool once, b
   if (m > 0 && static_cast<int>(arr->entries.size()) > m && !e->warned) {
     e->warned = true;
     Error w("Possible EventEmitter memory leak detected. " + std::to_string(arr->entries.size()) + " " +
-            std::string(event) + " listeners added to [" + className() +
-            "]. Use emitter.setMaxListeners() to increase limit");
+            std::string(event) + " listeners added to [" + className() + "]. MaxListeners is " +
+            std::to_string(m) + ". Use emitter.setMaxListeners() to increase limit");
     w.name = "MaxListenersExceededWarning";
+    // Node also sets warning.type and warning.count (and .emitter, which a Value cannot hold).
+    w.info = Object{{"type", std::string(event)}, {"count", arr->entries.size()}};
     if (Environment::current()) process::emitWarning(std::move(w));
   }
   listenerAdded(event);
