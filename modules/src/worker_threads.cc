@@ -64,13 +64,24 @@ class Serializer {
     return std::find(stores_.begin(), stores_.end(), s) != stores_.end();
   }
 
+  // A place in the clone that receives a moved Buffer or port once the transfer is done.
+  struct PendingBuffer {
+    Value* slot;
+    detail::BufferStorage* store;
+    std::size_t offset, length;
+  };
+  struct PendingPort {
+    Value* slot;
+    const MessagePort* port;
+  };
+
   const TransferList* list_;
   const MessagePort* source_;
-  std::vector<detail::BufferStorage*> stores_;       // Buffers to move
-  std::vector<MessagePortPtr> ports_;                // ports to move
-  std::unordered_map<const detail::BufferStorage*, Buffer> clones_;  // store → its copy/move
-  std::vector<std::pair<const MessagePort*, std::shared_ptr<MessagePortData>>> moved_;
-  PortMessage out_;
+  std::vector<detail::BufferStorage*> stores_;                        // Buffers to move
+  std::vector<MessagePortPtr> ports_;                                 // ports to move
+  std::unordered_map<const detail::BufferStorage*, Buffer> copies_;   // store → its copy
+  std::vector<PendingBuffer> pendingBuffers_;
+  std::vector<PendingPort> pendingPorts_;
 };
 
 }  // namespace
@@ -92,23 +103,33 @@ struct PortAccess {
 namespace {
 
 PortMessage Serializer::run(const Value& value) {
-  if (list_ && !list_->empty()) {
+  bool transfers = list_ && !list_->empty();
+  if (transfers) {
     checkList();
-    scan(value);
-    // Everything can be cloned: now the transfers happen.
-    for (detail::BufferStorage* s : stores_) {
-      Buffer whole = Buffer::view(s, 0, s->size);
-      clones_.emplace(s, whole.detachStorage());
-    }
-    for (const MessagePortPtr& p : ports_) {
-      std::shared_ptr<MessagePortData> data = PortAccess::detachForTransfer(*p);
-      out_.ports.push_back(data);
-      moved_.emplace_back(p.get(), std::move(data));
+    scan(value);  // every error is thrown before anything is transferred
+  }
+  PortMessage out;
+  out.value = value;  // a deep copy of the containers; Buffers and ports are fixed below
+  fix(out.value);
+  if (!transfers) return out;
+  // Everything can be cloned: now the transfers happen.
+  std::unordered_map<const detail::BufferStorage*, Buffer> moved;
+  for (detail::BufferStorage* s : stores_) moved.emplace(s, Buffer::view(s, 0, s->size).detachStorage());
+  for (const PendingBuffer& p : pendingBuffers_) {
+    // (A Buffer that was already detached moves as an empty one, as in Node.)
+    *p.slot = Value(Buffer::view(moved[p.store].storage(), p.offset, p.length));
+  }
+  std::vector<std::pair<const MessagePort*, std::shared_ptr<MessagePortData>>> data;
+  for (const MessagePortPtr& p : ports_) {
+    data.emplace_back(p.get(), PortAccess::detachForTransfer(*p));
+    out.ports.push_back(data.back().second);
+  }
+  for (const PendingPort& p : pendingPorts_) {
+    for (auto& [port, d] : data) {
+      if (port == p.port) *p.slot = Value(HostObject{d, std::string(bindings::kPortInTransit)});
     }
   }
-  out_.value = value;  // deep copy of the containers; Buffers and ports are fixed below
-  fix(out_.value);
-  return std::move(out_);
+  return out;
 }
 
 void Serializer::checkList() {
@@ -171,28 +192,26 @@ void Serializer::fix(Value& v) {
     case Value::Type::Buffer: {
       const Buffer& b = v.asBuffer();
       detail::BufferStorage* s = b.storage();
-      if (!s) return;
-      if (s->shared) return;  // a SharedArrayBuffer: the same memory on both sides
-      auto it = clones_.find(s);
-      if (it == clones_.end()) {
-        if (b.detached()) throw dataCloneError("An ArrayBuffer is detached and could not be cloned.");
-        // As in Node, a copy brings the view's whole backing store (an ArrayBuffer).
-        it = clones_.emplace(s, Buffer::copyOf(s->data, s->size)).first;
+      if (!s || s->shared) return;  // a SharedArrayBuffer: the same memory on both sides
+      if (listed(s)) {
+        pendingBuffers_.push_back(PendingBuffer{&v, s, b.byteOffset(), b.length()});
+        return;
       }
-      Buffer view = Buffer::view(it->second.storage(), b.byteOffset(), it->second.storage()->data ? b.length() : 0);
-      v = Value(std::move(view));
+      auto it = copies_.find(s);
+      if (it == copies_.end()) {
+        if (b.detached()) throw dataCloneError("An ArrayBuffer is detached and could not be cloned.");
+        // As in Node, a copy brings the view's whole backing store (its ArrayBuffer).
+        it = copies_.emplace(s, Buffer::copyOf(s->data, s->size)).first;
+      }
+      v = Value(Buffer::view(it->second.storage(), b.byteOffset(), b.length()));
       return;
     }
     case Value::Type::Host: {
       MessagePortPtr p = v.host<MessagePort>();
       if (!p) throw dataCloneError(v.asHost().type + " could not be cloned.");
-      for (auto& [port, data] : moved_) {
-        if (port == p.get()) {
-          v = Value(HostObject{data, std::string(bindings::kPortInTransit)});
-          return;
-        }
-      }
-      throw missingTransferable();
+      if (std::find(ports_.begin(), ports_.end(), p) == ports_.end()) throw missingTransferable();
+      pendingPorts_.push_back(PendingPort{&v, p.get()});
+      return;
     }
     default:
       return;
