@@ -263,18 +263,19 @@ void Environment::teardown() {
       Timeout* next = t->idleNext;
       t->idlePrev = t->idleNext = nullptr;
       t->destroyed = true;
-      t->env = nullptr;
+      t->envId = 0;
       auto keep = std::move(t->self);
       t = next;
     }
   }
   I.timerListMap.clear();
+  I.lastList = nullptr;
   for (detail::ImmediateList* q : {&I.immediateQueue, &I.outstandingQueue}) {
     for (Immediate* i = q->head; i;) {
       Immediate* next = i->idleNext;
       i->idlePrev = i->idleNext = nullptr;
       i->destroyed = true;
-      i->env = nullptr;
+      i->envId = 0;
       auto keep = std::move(i->self);
       i = next;
     }
@@ -452,7 +453,7 @@ void Environment::triggerUncaughtException(std::exception_ptr ep, bool fromPromi
     if (process_->listenerCount("uncaughtException") > 0) {
       process_->emit("uncaughtException", err, origin);
       // Make sure ticks queued before the throw get processed (Node: setImmediate(noop)).
-      if (!stopping_) detail::scheduleImmediate(Task([] {}));
+      if (!stopping_) detail::scheduleImmediate([] {});
       return;
     }
   } catch (const ProcessExit&) {

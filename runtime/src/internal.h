@@ -71,7 +71,23 @@ struct Environment::Impl {
   // ---- timers (lib/internal/timers.js) ----
   uv_timer_t timerHandle{};
   std::int64_t timerBase = 0;
-  std::unordered_map<std::int64_t, std::shared_ptr<detail::TimerList>> timerListMap;
+  using TimerListMap = std::unordered_map<std::int64_t, std::shared_ptr<detail::TimerList>>;
+  TimerListMap timerListMap;
+  // One-entry cache in front of timerListMap (most timers share a duration): when
+  // lastList is set it is timerListMap[lastListMsecs]. Erase lists with eraseList().
+  std::int64_t lastListMsecs = 0;
+  detail::TimerList* lastList = nullptr;
+  detail::TimerList* findList(std::int64_t msecs) {
+    if (lastList && lastListMsecs == msecs) return lastList;
+    auto it = timerListMap.find(msecs);
+    if (it == timerListMap.end()) return nullptr;
+    lastListMsecs = msecs;
+    return lastList = it->second.get();
+  }
+  void eraseList(TimerListMap::iterator it) {
+    if (lastList == it->second.get()) lastList = nullptr;
+    timerListMap.erase(it);
+  }
   detail::TimerQueue timerListQueue;
   double nextExpiry = INFINITY;
   int timerRefCount = 0;
@@ -103,6 +119,10 @@ struct Environment::Impl {
   bool immediateHasOutstanding = false;
   void toggleImmediateRef(bool ref);
   void processImmediate(bool& threw);
+  /// Whether env.runNextTicks() would run anything.
+  bool hasTickWork() const noexcept {
+    return !env.ticks_.empty() || !env.microtasks_.empty() || env.hasRejectionToWarn_;
+  }
   static void onCheck(uv_check_t* h);
 
   // ---- promise rejections (processPromiseRejections) ----

@@ -14,10 +14,11 @@ using detail::TimerList;
 namespace {
 constexpr double kTimeoutMax = 2147483647.0;  // 2^31 - 1
 
-// True when `t` belongs to the calling thread's live Environment.
-inline Environment* liveEnv(Environment* env, std::uint64_t id) {
+// The calling thread's Environment when it is the live one with this id (ids are unique
+// for the life of the process; an ended Environment's objects hold 0).
+inline Environment* liveEnv(std::uint64_t id) {
   Environment* cur = Environment::current();
-  return (cur && cur == env && cur->id() == id) ? cur : nullptr;
+  return (cur && cur->id() == id) ? cur : nullptr;
 }
 }  // namespace
 
@@ -92,8 +93,8 @@ void ImmediateList::remove(Immediate* item) noexcept {
 
 // ---- Timeout --------------------------------------------------------------------------------
 
-Timeout::Timeout(Environment& e, Task cb, double after, bool isRepeat)
-    : onTimeout(std::move(cb)), env(&e), envId(e.id()) {
+Timeout::Timeout(Environment& e, detail::TimerTask cb, double after, bool isRepeat)
+    : envId(e.id()), onTimeout(std::move(cb)) {
   // Node: after *= 1; outside [1, TIMEOUT_MAX] (or NaN) it becomes 1.
   if (!(after >= 1 && after <= kTimeoutMax)) {
     if (after > kTimeoutMax) {
@@ -116,7 +117,7 @@ Timeout& Timeout::ref() {
   if (!refed_) {
     refed_ = true;
     if (!destroyed) {
-      if (Environment* e = liveEnv(env, envId)) e->impl().incRefCount();
+      if (Environment* e = liveEnv(envId)) e->impl().incRefCount();
     }
   }
   return *this;
@@ -126,14 +127,14 @@ Timeout& Timeout::unref() {
   if (refed_) {
     refed_ = false;
     if (!destroyed) {
-      if (Environment* e = liveEnv(env, envId)) e->impl().decRefCount();
+      if (Environment* e = liveEnv(envId)) e->impl().decRefCount();
     }
   }
   return *this;
 }
 
 Timeout& Timeout::refresh() {
-  if (Environment* e = liveEnv(env, envId)) e->impl().insertGuarded(this, refed_);
+  if (Environment* e = liveEnv(envId)) e->impl().insertGuarded(this, refed_);
   return *this;
 }
 
@@ -162,10 +163,11 @@ void Environment::Impl::toggleTimerRef(bool ref) {
 void Environment::Impl::insert(Timeout* item, double msecsD, std::int64_t start) {
   auto msecs = static_cast<std::int64_t>(std::trunc(msecsD));
   item->idleStart = start;
-  auto& slot = timerListMap[msecs];
-  if (!slot) {
+  TimerList* list = findList(msecs);
+  if (!list) {
+    auto& slot = timerListMap[msecs];
     slot = std::make_shared<TimerList>();
-    TimerList* list = slot.get();
+    list = slot.get();
     list->expiry = start + msecs;
     list->msecs = msecs;
     list->id = timerListId++;
@@ -175,7 +177,6 @@ void Environment::Impl::insert(Timeout* item, double msecsD, std::int64_t start)
       nextExpiry = static_cast<double>(list->expiry);
     }
   }
-  TimerList* list = slot.get();
   item->idlePrev = list->tail;
   item->idleNext = nullptr;
   if (list->tail) list->tail->idleNext = item;
@@ -187,8 +188,7 @@ void Environment::Impl::insert(Timeout* item, double msecsD, std::int64_t start)
 namespace {
 TimerList* listOf(Environment::Impl& I, const Timeout* item) {
   if (item->idleTimeout < 0) return nullptr;
-  auto it = I.timerListMap.find(static_cast<std::int64_t>(std::trunc(item->idleTimeout)));
-  return it == I.timerListMap.end() ? nullptr : it->second.get();
+  return I.findList(static_cast<std::int64_t>(std::trunc(item->idleTimeout)));
 }
 bool isLinked(Environment::Impl& I, const Timeout* item) {
   if (item->idlePrev || item->idleNext) return true;
@@ -231,7 +231,7 @@ void Environment::Impl::unenroll(Timeout* item) {
   TimerList* list = listOf(*this, item);
   if (list && list->head == nullptr) {
     timerListQueue.removeAt(list->pqPos);
-    timerListMap.erase(list->msecs);  // listOnTimeout keeps its own reference
+    eraseList(timerListMap.find(list->msecs));  // listOnTimeout keeps its own reference
   }
   item->idleTimeout = -1;
   item->self.reset();  // may free `item`: the caller holds a reference
@@ -289,7 +289,7 @@ void Environment::Impl::listOnTimeout(TimerList* listRaw, std::int64_t now, bool
       env.handleException(std::current_exception());
     }
     timer->running = false;
-    if (!timer->hasCallback) timer->onTimeout = Task();  // cleared during its own call
+    if (!timer->hasCallback) timer->onTimeout.reset();  // cleared during its own call
     if (timer->repeat > 0 && timer->idleTimeout != -1) {
       timer->idleTimeout = timer->repeat;
       insert(timer, timer->idleTimeout, start);
@@ -303,7 +303,7 @@ void Environment::Impl::listOnTimeout(TimerList* listRaw, std::int64_t now, bool
       auto it = timerListMap.find(msecs);
       if (list->head == nullptr && it != timerListMap.end() && it->second == list) {
         timerListQueue.removeAt(list->pqPos);
-        timerListMap.erase(it);
+        eraseList(it);
       }
       return;
     }
@@ -311,7 +311,7 @@ void Environment::Impl::listOnTimeout(TimerList* listRaw, std::int64_t now, bool
   auto it = timerListMap.find(msecs);
   if (it != timerListMap.end() && it->second == list) {
     timerListQueue.removeAt(list->pqPos);
-    timerListMap.erase(it);
+    eraseList(it);
   }
 }
 
@@ -342,12 +342,13 @@ void Environment::Impl::onTimer(uv_timer_t* h) {
 
 // ---- Immediate ---------------------------------------------------------------------------------------
 
-Immediate::Immediate(Environment& e, Task cb) : onImmediate(std::move(cb)), env(&e), envId(e.id()) {}
+Immediate::Immediate(Environment& e, detail::TimerTask cb)
+    : onImmediate(std::move(cb)), envId(e.id()) {}
 
 Immediate& Immediate::ref() {
   if (!refed_ && !destroyed) {
     refed_ = true;
-    if (Environment* e = liveEnv(env, envId)) {
+    if (Environment* e = liveEnv(envId)) {
       if (e->impl().immediateRefCount++ == 0) e->impl().toggleImmediateRef(true);
     }
   }
@@ -357,7 +358,7 @@ Immediate& Immediate::ref() {
 Immediate& Immediate::unref() {
   if (refed_ && !destroyed) {
     refed_ = false;
-    if (Environment* e = liveEnv(env, envId)) {
+    if (Environment* e = liveEnv(envId)) {
       if (--e->impl().immediateRefCount == 0) e->impl().toggleImmediateRef(false);
     }
   }
@@ -376,35 +377,38 @@ void Environment::Impl::processImmediate(bool& threw) {
     queue.head = queue.tail = nullptr;
     immediateHasOutstanding = true;
   }
+  // The queue's reference to the immediate that ran last: its idleNext is where to go on
+  // when the next one is cleared by a tick.
   std::shared_ptr<Immediate> prevKeep;
   Immediate* prev = nullptr;
   bool ranAtLeastOne = false;
   while (immediate) {
-    std::shared_ptr<Immediate> cur = immediate->self;  // survives a clearImmediate in the ticks
-    if (ranAtLeastOne) env.runNextTicks();
-    else ranAtLeastOne = true;
-    if (env.stopping()) return;
-    if (immediate->destroyed) {
-      // Cleared while ticks ran: continue from the previous one's successor.
-      immediate = prev ? prev->idleNext : nullptr;
-      outstandingQueue.head = immediate;
-      continue;
+    if (!ranAtLeastOne) {
+      ranAtLeastOne = true;
+    } else if (hasTickWork()) {
+      std::shared_ptr<Immediate> cur = immediate->self;  // survives a clearImmediate in the ticks
+      env.runNextTicks();
+      if (env.stopping()) return;
+      if (immediate->destroyed) {
+        // Cleared while ticks ran: continue from the previous one's successor.
+        immediate = prev ? prev->idleNext : nullptr;
+        outstandingQueue.head = immediate;
+        continue;
+      }
     }
     immediate->destroyed = true;
     --immediateCount;
     if (immediate->refed_) --immediateRefCount;
     immediate->refed_ = false;
-    std::shared_ptr<Immediate> keep = std::move(immediate->self);
+    prevKeep = std::move(immediate->self);  // keeps it alive through its call
     prev = immediate;
-    prevKeep = keep;
-    Task cb = std::move(immediate->onImmediate);
-    immediate->onImmediate = Task();
     try {
-      cb();
+      immediate->onImmediate();  // clearImmediate() of a destroyed immediate does nothing
     } catch (...) {
       threw = true;
       env.handleException(std::current_exception());
     }
+    immediate->onImmediate.reset();  // release what the callback captured
     outstandingQueue.head = immediate = immediate->idleNext;
     if (threw || env.stopping()) return;
   }
@@ -429,19 +433,21 @@ void Environment::Impl::onCheck(uv_check_t* h) {
 // ---- public functions -----------------------------------------------------------------------------------
 
 namespace detail {
-TimeoutPtr scheduleTimeout(Task cb, double after, bool repeat) {
+TimeoutPtr scheduleTimeout(TimerTask cb, double after, bool repeat) {
   Environment& env = Environment::require();
   auto t = std::make_shared<Timeout>(env, std::move(cb), after, repeat);
+  t->self = t;  // the list's reference (insert would take it with shared_from_this)
   env.impl().insert(t.get(), t->idleTimeout, env.impl().getNow());
   return t;
 }
 
-ImmediatePtr scheduleImmediate(Task cb) {
+ImmediatePtr scheduleImmediate(TimerTask cb) {
   Environment& env = Environment::require();
   auto i = std::make_shared<Immediate>(env, std::move(cb));
   Environment::Impl& I = env.impl();
   i->self = i;
-  i->ref();
+  i->refed_ = true;  // i->ref(), knowing the Environment is live
+  if (I.immediateRefCount++ == 0) I.toggleImmediateRef(true);
   ++I.immediateCount;
   I.immediateQueue.append(i.get());
   return i;
@@ -450,17 +456,17 @@ ImmediatePtr scheduleImmediate(Task cb) {
 
 void clearTimeout(const TimeoutPtr& t) {
   if (!t || !t->hasCallback) return;
-  Environment* env = liveEnv(t->env, t->envId);
+  Environment* env = liveEnv(t->envId);
   if (!env) return;
   auto keep = t;
   t->hasCallback = false;
-  if (!t->running) t->onTimeout = Task();
+  if (!t->running) t->onTimeout.reset();
   env->impl().unenroll(t.get());
 }
 
 void clearImmediate(const ImmediatePtr& i) {
   if (!i || i->destroyed) return;
-  Environment* env = liveEnv(i->env, i->envId);
+  Environment* env = liveEnv(i->envId);
   if (!env) return;
   Environment::Impl& I = env->impl();
   auto keep = i;
@@ -468,7 +474,7 @@ void clearImmediate(const ImmediatePtr& i) {
   i->destroyed = true;
   if (i->refed_ && --I.immediateRefCount == 0) I.toggleImmediateRef(false);
   i->refed_ = false;
-  i->onImmediate = Task();
+  i->onImmediate.reset();
   I.immediateQueue.remove(i.get());
   i->self.reset();
 }

@@ -12,17 +12,25 @@
 
 namespace nodecc {
 
-namespace detail {
-class TaskRing;
-}
-
-template <class Sig>
+template <class Sig, std::size_t Inline = 48>
 class UniqueFunction;
 
-/// Move-only `std::function` replacement with 48 bytes of inline storage.
-template <class R, class... A>
-class UniqueFunction<R(A...)> {
-  static constexpr std::size_t kInline = 48;
+namespace detail {
+class TaskRing;
+template <class T>
+struct IsUniqueFunction : std::false_type {};
+template <class Sig, std::size_t N>
+struct IsUniqueFunction<UniqueFunction<Sig, N>> : std::true_type {};
+}  // namespace detail
+
+/// Move-only `std::function` replacement with `Inline` (48) bytes of inline storage; a
+/// larger callable is kept on the heap. Below 48 bytes the storage is only pointer-aligned
+/// (a callable needing more alignment goes to the heap), so that the object stays small.
+template <class R, class... A, std::size_t Inline>
+class UniqueFunction<R(A...), Inline> {
+  static constexpr std::size_t kInline = Inline;
+  static constexpr std::size_t kAlign =
+      Inline >= 48 ? alignof(std::max_align_t) : alignof(void*);
 
   struct VTable {
     R (*call)(void*, A&&...);
@@ -33,8 +41,7 @@ class UniqueFunction<R(A...)> {
   };
 
   template <class F>
-  static constexpr bool kFitsInline = sizeof(F) <= kInline &&
-                                      alignof(F) <= alignof(std::max_align_t) &&
+  static constexpr bool kFitsInline = sizeof(F) <= kInline && alignof(F) <= kAlign &&
                                       std::is_nothrow_move_constructible_v<F>;
 
   template <class F>
@@ -66,6 +73,9 @@ class UniqueFunction<R(A...)> {
             class = std::enable_if_t<!std::is_same_v<D, UniqueFunction> &&
                                      std::is_invocable_r_v<R, D&, A...>>>
   UniqueFunction(F&& f) {  // NOLINT(google-explicit-constructor)
+    if constexpr (detail::IsUniqueFunction<D>::value) {
+      if (!f) return;  // an empty UniqueFunction of another size stays empty
+    }
     if constexpr (kFitsInline<D>) {
       ::new (static_cast<void*>(storage_)) D(std::forward<F>(f));
       vt_ = inlineTable<D>();
@@ -108,7 +118,7 @@ class UniqueFunction<R(A...)> {
 
  private:
   friend class detail::TaskRing;  // stores callables packed, sized by VTable::size
-  alignas(std::max_align_t) unsigned char storage_[kInline];
+  alignas(kAlign) unsigned char storage_[kInline];
   const VTable* vt_ = nullptr;
 };
 
