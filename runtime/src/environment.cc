@@ -328,6 +328,8 @@ void Environment::emitExit() {
 }
 
 int Environment::run(Task mainScript) {
+  // A forked child opens its IPC channel before the main script, as Node does.
+  if (opts_.isMainThread) detail::setupChildProcessIpcChannel(*this);
   makeCallback(mainScript);
   if (!stopping_) {
     bool more;
@@ -460,13 +462,11 @@ void Environment::triggerUncaughtException(std::exception_ptr ep, bool fromPromi
     stop();
     return;
   } catch (...) {
-    // A throw inside the handler is fatal (exit code 7).
+    // A throw inside the handler is fatal (exit code 7). Node's TryCatchScope(kFatal)
+    // prints it and calls env->Exit(7) directly: no 'exit' event.
     Error inner = errors::fromException(std::current_exception());
-    if (!exiting_) {
-      exiting_ = true;
-      exitCode_ = 7;
-      emitExit();
-    }
+    exiting_ = true;
+    exitEmitted_ = true;
     reportFatalException(inner);
     exitCode_ = 7;
     stop();
