@@ -1,0 +1,16 @@
+// process.exit() skips 'beforeExit', runs 'exit' once and no callback after it: not the
+// rest of the script, not pending ticks, microtasks, immediates or timers.
+process.on('beforeExit', () => console.log('beforeExit (should not run)'));
+process.on('exit', (code) => {
+  console.log('exit', code);
+  process.nextTick(() => console.log('tick in exit (should not run)'));
+  setTimeout(() => console.log('timer in exit (should not run)'), 0);
+});
+setTimeout(() => console.log('timer (should not run)'), 50);
+setImmediate(() => {
+  console.log('immediate runs');
+  process.nextTick(() => console.log('tick (should not run)'));
+  Promise.resolve().then(() => console.log('microtask (should not run)'));
+  process.exit(0);
+  console.log('after exit (should not run)');
+});
