@@ -328,8 +328,6 @@ void Environment::emitExit() {
 }
 
 int Environment::run(Task mainScript) {
-  // A forked child opens its IPC channel before the main script, as Node does.
-  if (opts_.isMainThread) detail::setupChildProcessIpcChannel(*this);
   makeCallback(mainScript);
   if (!stopping_) {
     bool more;
