@@ -14,7 +14,17 @@
 // would block (or libuv has sends queued) is a request queued, and that request
 // holds references to the Buffers until libuv's send callback. Requests are pooled
 // per wrapper. Pending sends fail with UV_ECANCELED when the handle closes (libuv).
+//
+// A send without a callback has no observable outcome in Node (its errors are
+// dropped), so sendLater() batches such datagrams and writes them with sendmmsg
+// before the loop next waits for I/O (a uv_prepare_t), or earlier when anything else
+// is done with the socket (another send, an option change, connect, close), so they
+// leave in order and under the options they were sent with. Runs of equal small
+// datagrams to one destination go as one UDP GSO send (the kernel cuts them into the
+// same datagrams), falling back to sendmmsg where the path has no GSO.
 #pragma once
+
+#include <sys/uio.h>
 
 #include <cstddef>
 #include <string>
@@ -92,11 +102,30 @@ class UdpWrap final : public HandleWrap {
   /// run on its completion, so a synchronous send allocates nothing for it.
   std::ptrdiff_t send(const Buffer* bufs, std::size_t count, const sockaddr* addr,
                       UniqueFunction<SendCallback()> makeCallback);
-  std::size_t sendQueueSize() const noexcept;
-  std::size_t sendQueueCount() const noexcept;
+  /// A send nobody waits for: batched as described above (the Buffers are held until
+  /// written). Errors are dropped, as Node drops them without a callback.
+  void sendLater(const Buffer* bufs, std::size_t count, const sockaddr* addr);
+  /// Writes the batched datagrams now.
+  void flush();
+  std::size_t sendQueueSize() noexcept;
+  std::size_t sendQueueCount() noexcept;
 
  private:
   struct SendReq;
+  struct Batched {
+    Buffer first;
+    std::vector<Buffer> rest;
+    std::size_t count = 0;
+    sockaddr_storage addr;
+    bool hasAddr = false;
+    const Buffer& piece(std::size_t k) const noexcept { return k == 0 ? first : rest[k - 1]; }
+    std::size_t size() const noexcept;
+    std::size_t fill(iovec* iov) const noexcept;  // its pieces; returns how many
+  };
+  struct Written {
+    std::size_t done;  // batch entries dealt with (sent, or dropped on their error)
+    bool full;         // the socket would block
+  };
   UdpWrap(Environment& env, int family, Owner* owner);
   ~UdpWrap() override;
   void onClosing() override;
@@ -105,11 +134,22 @@ class UdpWrap final : public HandleWrap {
   static void onRecv(uv_udp_t* h, ssize_t nread, const uv_buf_t* buf, const sockaddr* addr,
                      unsigned flags);
   static void onSend(uv_udp_send_t* req, int status);
+  static void onPrepare(uv_prepare_t* p);
+  std::size_t gsoGroup(std::size_t i, std::size_t len) const noexcept;
+  Written writeGso(int fd, std::size_t i, std::size_t g);
+  Written writeMany(int fd, std::size_t i, std::size_t end);
+  std::ptrdiff_t queueSend(const uv_buf_t* ub, const Buffer* bufs, std::size_t count,
+                           std::size_t size, const sockaddr* addr,
+                           UniqueFunction<SendCallback()>& makeCallback);
 
   uv_udp_t handle_;
   int family_;
   Owner* owner_;
   std::vector<SendReq*> freeReqs_;
+  std::vector<Batched> batch_;  // entries [0, batchLen_) are pending; the rest are reused
+  std::size_t batchLen_ = 0;
+  uv_prepare_t* prepare_ = nullptr;  // runs flush() before the loop polls
+  int gsoFailures_ = 0;              // UDP GSO refused this many times: stop trying
 };
 
 }  // namespace nodecc::bindings

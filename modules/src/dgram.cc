@@ -629,6 +629,21 @@ void Socket::doSend(PendingSend* p, std::optional<Error> ex, const std::string& 
     bufs = out;
   }
 
+  if (!p->callback) {
+    // Nobody can observe this send's outcome (Node drops its errors): let the wrap
+    // batch it into one sendmmsg with its neighbours.
+    if (p->port != 0) {
+      sockaddr_storage ss;
+      if (bindings::makeSockaddr(family_, ip, p->port, &ss) == 0) {
+        handle_->sendLater(bufs, p->count, reinterpret_cast<sockaddr*>(&ss));
+      }
+    } else {
+      handle_->sendLater(bufs, p->count, nullptr);
+    }
+    releasePending(p);
+    return;
+  }
+
   // Only a queued send needs its own completion callback (Node's SendWrap + afterSend).
   UniqueFunction<bindings::UdpWrap::SendCallback()> makeDone;
   if (p->callback) {

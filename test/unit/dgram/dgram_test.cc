@@ -4,7 +4,11 @@
 // that would otherwise hang).
 #include "nodecc/dgram.h"
 
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <memory>
@@ -416,6 +420,111 @@ TEST(Dgram, FloodToSlowReceiverHasBoundedMemory) {
   EXPECT_GT(received, 0);
   EXPECT_LE(received, kTotal);
   EXPECT_LT(rssPeak - rssBefore, 64u << 20) << "rss grew by " << (rssPeak - rssBefore);
+}
+
+// A plain socket outside any loop, to see what left a process's loop.
+class RawReceiver {
+ public:
+  RawReceiver() {
+    fd_ = ::socket(AF_INET, SOCK_DGRAM | SOCK_NONBLOCK, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ::bind(fd_, reinterpret_cast<sockaddr*>(&a), sizeof a);
+    socklen_t len = sizeof a;
+    ::getsockname(fd_, reinterpret_cast<sockaddr*>(&a), &len);
+    port_ = ntohs(a.sin_port);
+  }
+  ~RawReceiver() { ::close(fd_); }
+  int port() const { return port_; }
+  std::vector<std::string> drain() {
+    std::vector<std::string> out;
+    char buf[2048];
+    for (;;) {
+      ssize_t n = ::recv(fd_, buf, sizeof buf, 0);
+      if (n < 0) break;
+      out.emplace_back(buf, static_cast<std::size_t>(n));
+    }
+    return out;
+  }
+
+ private:
+  int fd_ = -1;
+  int port_ = 0;
+};
+
+// Sends without a callback are batched; they must still leave in order, interleaved
+// with sends that have one, as separate datagrams of their own sizes.
+TEST(Dgram, BatchedSendsKeepOrderAndBoundaries) {
+  std::vector<std::string> got;
+  std::vector<std::string> want;
+  nodecc::run([&] {
+    auto r = dgram::createSocket({.type = "udp4", .recvBufferSize = 1 << 20});
+    auto s = dgram::createSocket("udp4");
+    guard({r, s});
+    r->on("message", [&, r, s](Buffer msg) {
+      got.push_back(msg.toString());
+      if (got.size() == want.size()) {
+        r->close();
+        s->close();
+      }
+    });
+    r->bind(0, "127.0.0.1", [&, r, s] {
+      int port = r->address().port;
+      for (int i = 0; i < 300; ++i) {
+        // Runs of equal sizes (GSO-able), size changes, pieces, and callbacks between.
+        std::string m = "m" + std::to_string(i % 100 < 50 ? 100 + i : i);
+        if (i % 37 == 0) m += std::string(static_cast<std::size_t>(i), 'z');
+        want.push_back(m);
+        if (i % 41 == 0) {
+          s->send(m, port, "127.0.0.1", [](std::optional<Error> e) { EXPECT_FALSE(e); });
+        } else if (i % 29 == 0) {
+          s->send(std::vector<Buffer>{Buffer::from(m.substr(0, 1)), Buffer::from(m.substr(1))},
+                  port, "127.0.0.1");
+        } else {
+          s->send(m, port, "127.0.0.1");
+        }
+      }
+    });
+  });
+  EXPECT_EQ(got, want);
+}
+
+TEST(Dgram, SendThenCloseStillSends) {
+  RawReceiver raw;
+  nodecc::run([&] {
+    auto s = dgram::createSocket("udp4");
+    s->connect(raw.port(), "127.0.0.1", [s] {
+      s->send("before close");  // connected: no lookup tick, as in Node it leaves now
+      s->close();
+    });
+  });
+  EXPECT_EQ(raw.drain(), (std::vector<std::string>{"before close"}));
+}
+
+TEST(Dgram, UnrefedSenderStillSendsBeforeTheLoopEnds) {
+  RawReceiver raw;
+  nodecc::run([&] {
+    auto s = dgram::createSocket("udp4");
+    s->bind(0, "127.0.0.1", [s, port = raw.port()] {
+      s->unref();
+      for (int i = 0; i < 5; ++i) s->send("d" + std::to_string(i), port, "127.0.0.1");
+    });
+  });
+  EXPECT_EQ(raw.drain(), (std::vector<std::string>{"d0", "d1", "d2", "d3", "d4"}));
+}
+
+TEST(Dgram, ExitRightAfterAConnectedSendStillSends) {
+  RawReceiver raw;
+  int rc = nodecc::run([&] {
+    auto s = dgram::createSocket("udp4");
+    s->connect(raw.port(), "127.0.0.1", [s] {
+      s->send("last words");
+      process::exit(0);
+    });
+  });
+  EXPECT_EQ(rc, 0);
+  EXPECT_EQ(raw.drain(), (std::vector<std::string>{"last words"}));
 }
 
 }  // namespace
