@@ -527,6 +527,13 @@ void Readable::maybeReadMoreNT() {
   s.f &= ~rReadingMore;
 }
 
+void Readable::setReadingMore(bool v) noexcept {
+  if (v) rs_->f |= rReadingMore;
+  else rs_->f &= ~rReadingMore;
+}
+
+bool Readable::resumeScheduled() const noexcept { return rs_->f & rResumeScheduled; }
+
 // Readable.prototype.on / removeListener hooks
 void Readable::listenerAdded(std::string_view ev) {
   ReadableState& s = *rs_;

@@ -175,6 +175,11 @@ class Readable : public virtual Stream {
   const nodecc::detail::SigInfo* declaredSignature(std::string_view event) const override;
   void listenerAdded(std::string_view event) override;
   void listenerRemoved(std::string_view event) override;
+  /// Node's `_readableState.readingMore`: while set, push() does not schedule reads ahead
+  /// (http.IncomingMessage sets it until its first _read, as Node's does).
+  void setReadingMore(bool v) noexcept;
+  /// Node's `_readableState.resumeScheduled`.
+  bool resumeScheduled() const noexcept;
 
  private:
   friend class Stream;
