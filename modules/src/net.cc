@@ -147,7 +147,23 @@ void Socket::initHandle(bindings::StreamWrap* h) {
   if (!self_) self_ = keepAlive();
   h->setReadCallback([this](ssize_t nread, Buffer data) {
     Environment& e = handle_ ? handle_->env() : env();
-    e.makeCallback([&] { onRead(nread, std::move(data)); });
+    e.makeCallback([&] {
+      if (nread > 0 && consuming_) {
+        // consume(): the consumer may unconsume() while it runs, so it is released after.
+        unrefTimer();
+        inConsumer_ = true;
+        struct Done {
+          Socket* s;
+          ~Done() {
+            s->inConsumer_ = false;
+            if (!s->consuming_) s->consumer_ = nullptr;
+          }
+        } done{this};
+        consumer_(std::move(data));
+        return;
+      }
+      onRead(nread, std::move(data));
+    });
   });
   h->setCloseCallback(Task([]() {}));
 }
@@ -319,6 +335,8 @@ void Socket::closeHandle(bool isException) {
     // Nothing is emitted after 'close': release listeners (lambdas capturing this socket)
     // and the self-reference.
     removeAllListeners();
+    unconsume();
+    onUnconsume_ = nullptr;
     self_.reset();
   }));
   h->close();
@@ -353,6 +371,26 @@ void Socket::_destroy(std::optional<Error> exception, stream::Callback cb) {
     --server_->connections_;
     server_->emitCloseIfDrained();
   }
+}
+
+void Socket::consume(UniqueFunction<void(Buffer)> onData, UniqueFunction<void()> onUnconsume) {
+  consumer_ = std::move(onData);
+  onUnconsume_ = std::move(onUnconsume);
+  consuming_ = true;
+}
+
+void Socket::unconsume() {
+  consuming_ = false;
+  if (!inConsumer_) consumer_ = nullptr;
+}
+
+void Socket::listenerAdded(std::string_view event) {
+  if (consuming_ && (event == "data" || event == "readable")) {
+    UniqueFunction<void()> cb = std::move(onUnconsume_);
+    unconsume();
+    if (cb) cb();
+  }
+  stream::Duplex::listenerAdded(event);
 }
 
 void Socket::destroySoon() {

@@ -159,6 +159,17 @@ class Socket : public stream::Duplex {
 
   /// Internal: the handle (nullptr once closed), for child_process handle passing.
   bindings::StreamWrap* handle() const noexcept { return handle_; }
+  /// Internal (http): Node's `parser.consume(socket._handle)`. Bytes read from the handle go to
+  /// `onData` instead of the stream (no 'data' event for them); EOF and read errors still end or
+  /// destroy the socket, and reads still restart the timeout. Adding a 'data' or 'readable'
+  /// listener gives the reads back to the stream, then calls `onUnconsume` (Node's socket
+  /// listener wrapper does `parser.unconsume()`).
+  void consume(UniqueFunction<void(Buffer)> onData, UniqueFunction<void()> onUnconsume = {});
+  /// Internal (http): reads go to the stream again.
+  void unconsume();
+  bool consumed() const noexcept { return consuming_; }
+  /// Internal (http): restarts the timeout countdown (Node's `socket._unrefTimer()`).
+  void refreshTimeout() { unrefTimer(); }
 
  protected:
   void _read(std::size_t size) override;
@@ -170,6 +181,7 @@ class Socket : public stream::Duplex {
   void _destroy(std::optional<Error> err, stream::Callback cb) override;
   bool interceptWrite(Buffer& chunk, stream::Callback& cb, bool& result) override;
   const nodecc::detail::SigInfo* declaredSignature(std::string_view event) const override;
+  void listenerAdded(std::string_view event) override;
 
  private:
   friend class Server;
@@ -210,6 +222,10 @@ class Socket : public stream::Duplex {
   std::shared_ptr<Server> server_;
   std::shared_ptr<EventEmitter> self_;  // held while the handle is open
   std::uint64_t connectGeneration_ = 0;
+  UniqueFunction<void(Buffer)> consumer_;  // consume()
+  UniqueFunction<void()> onUnconsume_;
+  bool consuming_ = false;
+  bool inConsumer_ = false;
 };
 
 /// `net.createServer` options.
