@@ -22,21 +22,6 @@ std::atomic<std::uint64_t> gNextEnvId{1};
 // ---- TaskRing -------------------------------------------------------------------
 
 namespace detail {
-// An entry is the callable's vtable pointer, then the callable (at its alignment), padded
-// to 8 bytes. A chunk's `used` is where its last entry ends.
-struct TaskRing::Chunk {
-  // Below glibc's 64 KiB FASTBIN_CONSOLIDATION_THRESHOLD: freeing a chunk must not
-  // consolidate the fastbins each time.
-  static constexpr std::size_t kBytes = 32 * 1024 - 64;
-  Chunk* next;
-  std::size_t used;
-  alignas(std::max_align_t) unsigned char data[kBytes];
-};
-
-namespace {
-constexpr std::size_t alignUp(std::size_t n, std::size_t a) { return (n + a - 1) & ~(a - 1); }
-}  // namespace
-
 TaskRing::~TaskRing() {
   clear();
   for (Chunk* c : {head_, spare_}) {
@@ -58,8 +43,12 @@ void TaskRing::addChunk() {
   else c = new Chunk;
   c->next = nullptr;
   c->used = 0;
-  if (tail_) tail_->next = c;
-  else head_ = c;
+  if (tail_) {
+    tail_->used = tailPos_;
+    tail_->next = c;
+  } else {
+    head_ = c;
+  }
   tail_ = c;
   tailPos_ = 0;
 }
@@ -76,45 +65,25 @@ void TaskRing::dropHeadChunk() noexcept {
   }
 }
 
-void TaskRing::push(Task&& t) {
-  using VT = Task::VTable;
-  const VT* vt = t.vt_;
+// push() without room in the tail chunk, before the first chunk, for an empty Task or for
+// a callable aligned beyond kSlot.
+void TaskRing::pushSlow(Task&& t) {
+  const Task::VTable* vt = t.vt_;
   const std::size_t size = vt ? vt->size : 0, align = vt ? vt->align : 1;
-  std::size_t at = alignUp(tailPos_ + sizeof(const VT*), align);
+  auto alignUp = [](std::size_t n, std::size_t a) { return (n + a - 1) & ~(a - 1); };
+  std::size_t at = alignUp(tailPos_ + kSlot, align);
   if (!tail_ || at + size > Chunk::kBytes) {
     addChunk();
-    at = alignUp(sizeof(const VT*), align);
+    at = alignUp(kSlot, align);
   }
   unsigned char* base = tail_->data;
-  *reinterpret_cast<const VT**>(base + tailPos_) = vt;
+  *reinterpret_cast<const Task::VTable**>(base + tailPos_) = vt;
   if (vt) {
     vt->move(base + at, t.storage_);
     t.vt_ = nullptr;
   }
-  tailPos_ = alignUp(at + size, sizeof(void*));
-  tail_->used = tailPos_;
+  tailPos_ = roundUp(at + size);
   ++size_;
-}
-
-Task TaskRing::pop() noexcept {
-  using VT = Task::VTable;
-  if (headPos_ == head_->used) dropHeadChunk();  // the next entry starts the next chunk
-  unsigned char* base = head_->data;
-  const VT* vt = *reinterpret_cast<const VT**>(base + headPos_);
-  const std::size_t size = vt ? vt->size : 0, align = vt ? vt->align : 1;
-  const std::size_t at = alignUp(headPos_ + sizeof(const VT*), align);
-  Task out;
-  if (vt) {
-    vt->move(out.storage_, base + at);
-    out.vt_ = vt;
-  }
-  headPos_ = alignUp(at + size, sizeof(void*));
-  if (--size_ == 0) {
-    // Empty: every entry was in this chunk (the tail); start it over.
-    headPos_ = tailPos_ = 0;
-    head_->used = 0;
-  }
-  return out;
 }
 }  // namespace detail
 

@@ -42,14 +42,55 @@ class TaskRing {
   TaskRing(const TaskRing&) = delete;
   TaskRing& operator=(const TaskRing&) = delete;
   ~TaskRing();
-  void push(Task&& t);
-  Task pop() noexcept;  // precondition: !empty()
+  void push(Task&& t) {
+    const Task::VTable* vt = t.vt_;
+    if (vt && vt->align <= kSlot && tail_) [[likely]] {
+      const std::size_t end = tailPos_ + kSlot + roundUp(vt->size);
+      if (end <= Chunk::kBytes) [[likely]] {
+        unsigned char* entry = tail_->data + tailPos_;
+        *reinterpret_cast<const Task::VTable**>(entry) = vt;
+        vt->move(entry + kSlot, t.storage_);
+        t.vt_ = nullptr;
+        tailPos_ = end;
+        ++size_;
+        return;
+      }
+    }
+    pushSlow(std::move(t));
+  }
+  Task pop() noexcept {  // precondition: !empty()
+    if (head_ != tail_ && headPos_ == head_->used) dropHeadChunk();
+    const Task::VTable* vt = *reinterpret_cast<const Task::VTable* const*>(head_->data + headPos_);
+    Task out;
+    std::size_t at = headPos_ + kSlot;
+    if (vt) {
+      if (vt->align > kSlot) at = (at + vt->align - 1) & ~(vt->align - 1);
+      vt->move(out.storage_, head_->data + at);
+      out.vt_ = vt;
+      at += vt->size;
+    }
+    headPos_ = roundUp(at);
+    if (--size_ == 0) headPos_ = tailPos_ = 0;  // empty: start the (only) chunk over
+    return out;
+  }
   bool empty() const noexcept { return size_ == 0; }
   std::size_t size() const noexcept { return size_; }
   void clear() noexcept;
 
  private:
-  struct Chunk;
+  // An entry is the callable's vtable pointer, then the callable (at its alignment),
+  // padded to a multiple of kSlot.
+  static constexpr std::size_t kSlot = sizeof(void*);
+  static constexpr std::size_t roundUp(std::size_t n) { return (n + kSlot - 1) & ~(kSlot - 1); }
+  struct Chunk {
+    // Below glibc's 64 KiB FASTBIN_CONSOLIDATION_THRESHOLD: freeing a chunk must not
+    // consolidate the fastbins each time.
+    static constexpr std::size_t kBytes = 32 * 1024 - 64;
+    Chunk* next;
+    std::size_t used;  // where the entries end, set when the chunk stops being the tail
+    alignas(std::max_align_t) unsigned char data[kBytes];
+  };
+  void pushSlow(Task&& t);
   void addChunk();
   void dropHeadChunk() noexcept;
   Chunk* head_ = nullptr;  // oldest chunk; entries from headPos_
