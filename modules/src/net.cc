@@ -353,7 +353,21 @@ void Socket::_destroy(std::optional<Error> exception, stream::Callback cb) {
     bool isException = exception.has_value();
     bytesReadCached_ = handle_->bytesRead();
     bytesWrittenCached_ = handle_->bytesWritten();
-    closeHandle(isException);
+    if (resetAndClosing_) {
+      // Node: this._handle.reset(() => this.emit('close', isException)).
+      resetAndClosing_ = false;
+      auto* tcp = static_cast<bindings::TcpWrap*>(handle_);
+      auto keep = self_;
+      Environment* e = &tcp->env();
+      int err = tcp->reset(Task([this, keep, isException, e]() {
+        e->makeCallback([&] { emit("close", isException); });
+        removeAllListeners();
+        self_.reset();
+      }));
+      if (err) emit("error", errors::errnoException(err, "reset"));
+    } else {
+      closeHandle(isException);
+    }
     handle_->setReadCallback(bindings::StreamWrap::ReadCallback());
     handle_ = nullptr;
     sockname_.reset();
@@ -371,6 +385,24 @@ void Socket::_destroy(std::optional<Error> exception, stream::Callback cb) {
     --server_->connections_;
     server_->emitCloseIfDrained();
   }
+}
+
+bindings::StreamWrap* Socket::detachHandle() {
+  if (!handle_) return nullptr;
+  bindings::StreamWrap* h = handle_;
+  h->setReadCallback(bindings::StreamWrap::ReadCallback());
+  h->readStop();
+  h->setCloseCallback(Task([]() {}));
+  bytesReadCached_ = h->bytesRead();
+  bytesWrittenCached_ = h->bytesWritten();
+  handle_ = nullptr;
+  setTimeout(0);
+  if (server_) {
+    --server_->connections_;
+    server_.reset();  // so that a later destroy() does not count it a second time
+  }
+  auto keep = std::move(self_);
+  return h;
 }
 
 void Socket::consume(UniqueFunction<void(Buffer)> onData, UniqueFunction<void()> onUnconsume) {
@@ -404,32 +436,18 @@ void Socket::destroySoon() {
 
 Socket& Socket::resetAndDestroy() {
   if (handle_) {
-    auto* tcp = dynamic_cast<bindings::TcpWrap*>(handle_);
-    if (!tcp) throw errors::typeError("ERR_INVALID_HANDLE_TYPE", "This handle type cannot be sent");
-    auto doReset = [this]() {
-      auto* t = dynamic_cast<bindings::TcpWrap*>(handle_);
-      if (!t) return;
-      // destroy() then emits 'close' from the reset close.
-      connecting_ = false;
-      if (timer_) {
-        clearTimeout(timer_);
-        timer_.reset();
-      }
-      bytesReadCached_ = t->bytesRead();
-      bytesWrittenCached_ = t->bytesWritten();
-      auto keep = self_;
-      Environment* e = &t->env();
-      t->setReadCallback(bindings::StreamWrap::ReadCallback());
-      handle_ = nullptr;
-      t->reset(Task([this, keep, e]() {
-        e->makeCallback([&] { emit("close", false); });
-        removeAllListeners();
-        self_.reset();
-      }));
+    if (!dynamic_cast<bindings::TcpWrap*>(handle_)) {
+      throw errors::typeError("ERR_INVALID_HANDLE_TYPE", "This handle type cannot be sent");
+    }
+    if (connecting_) {
+      once("connect", [this]() {
+        resetAndClosing_ = true;
+        destroy();
+      });
+    } else {
+      resetAndClosing_ = true;
       destroy();
-    };
-    if (connecting_) once("connect", doReset);
-    else doReset();
+    }
   } else {
     destroy(errSocketClosed());
   }

@@ -67,10 +67,84 @@ enum : std::uint32_t {
 };
 }  // namespace
 
+namespace {
+// A FIFO that allocates nothing until the first push (std::deque allocates a map and a
+// 512-byte block when constructed, ~1 KiB per stream and ~2 KiB per idle socket): a
+// vector with a moving head, compacted when the consumed prefix dominates.
+template <class T>
+class Fifo {
+ public:
+  Fifo() = default;
+  Fifo(Fifo&& o) noexcept : v_(std::move(o.v_)), head_(o.head_) { o.clear(); }
+  Fifo& operator=(Fifo&& o) noexcept {
+    v_ = std::move(o.v_);
+    head_ = o.head_;
+    o.clear();
+    return *this;
+  }
+  bool empty() const noexcept { return head_ == v_.size(); }
+  std::size_t size() const noexcept { return v_.size() - head_; }
+  T& front() { return v_[head_]; }
+  const T& front() const { return v_[head_]; }
+  void push_back(T&& x) { v_.push_back(std::move(x)); }
+  void push_front(T&& x) {
+    if (head_ > 0) {
+      v_[--head_] = std::move(x);
+    } else {
+      v_.insert(v_.begin(), std::move(x));
+    }
+  }
+  void pop_front() {
+    v_[head_++] = T();
+    if (head_ == v_.size()) {
+      v_.clear();
+      head_ = 0;
+    } else if (head_ >= 16 && head_ * 2 >= v_.size()) {
+      v_.erase(v_.begin(), v_.begin() + static_cast<std::ptrdiff_t>(head_));
+      head_ = 0;
+    }
+  }
+  void clear() noexcept {
+    v_.clear();
+    head_ = 0;
+  }
+  auto begin() { return v_.begin() + static_cast<std::ptrdiff_t>(head_); }
+  auto end() { return v_.end(); }
+  auto begin() const { return v_.begin() + static_cast<std::ptrdiff_t>(head_); }
+  auto end() const { return v_.end(); }
+
+ private:
+  std::vector<T> v_;
+  std::size_t head_ = 0;
+};
+// A stream's stored error: boxed, since an Error is ~300 bytes and almost never set.
+class BoxedError {
+ public:
+  explicit operator bool() const noexcept { return p_ != nullptr; }
+  const Error& operator*() const noexcept { return *p_; }
+  BoxedError& operator=(const Error& e) {
+    p_ = std::make_unique<Error>(e);
+    return *this;
+  }
+  BoxedError& operator=(const std::optional<Error>& e) {
+    if (e) p_ = std::make_unique<Error>(*e);
+    else p_.reset();
+    return *this;
+  }
+  operator std::optional<Error>() const {  // NOLINT: reads like the optional it replaces
+    return p_ ? std::optional<Error>(*p_) : std::nullopt;
+  }
+  std::optional<Error> get() const { return *this; }
+
+ private:
+  std::unique_ptr<Error> p_;
+};
+}  // namespace
+
 struct Stream::ReadableState {
   std::uint32_t f = rEmitClose | rAutoDestroy | rSync;
   std::size_t highWaterMark = 16384;
-  std::deque<Buffer> buffer;
+  Fifo<Buffer> buffer;
   std::size_t length = 0;
   struct Pipe {
     Writable* dest;
@@ -81,7 +155,7 @@ struct Stream::ReadableState {
   std::vector<Writable*> awaitDrainWriters;         // kMultiAwaitDrain case
   std::optional<StringDecoder> decoder;
   std::string encoding;
-  std::optional<Error> errored;
+  BoxedError errored;
 };
 
 struct Stream::WritableState {
@@ -96,9 +170,9 @@ struct Stream::WritableState {
     Buffer chunk;
     Callback callback;
   };
-  std::deque<Entry> buffered;
+  Fifo<Entry> buffered;
   int pendingcb = 0;
-  std::optional<Error> errored;
+  BoxedError errored;
   std::vector<Callback> onFinished;
 };
 
@@ -1123,7 +1197,7 @@ Writable& Writable::end(Callback cb) {
   }
   if (cb) {
     if (err || (s.f & wErrored) || (s.f & wFinished)) {
-      std::optional<Error> arg = err ? err : (s.f & wErrored) ? s.errored : std::nullopt;
+      std::optional<Error> arg = err ? err : (s.f & wErrored) ? s.errored.get() : std::nullopt;
       auto shared = std::make_shared<Callback>(std::move(cb));
       nextTick([shared, arg] { (*shared)(arg); });
     } else {

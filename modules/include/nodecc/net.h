@@ -170,6 +170,12 @@ class Socket : public stream::Duplex {
   bool consumed() const noexcept { return consuming_; }
   /// Internal (http): restarts the timeout countdown (Node's `socket._unrefTimer()`).
   void refreshTimeout() { unrefTimer(); }
+  /// Internal, child_process handle passing (Node's handleConversion['net.Socket'].send
+  /// without keepOpen): hands the open handle over. The socket stops reading, clears its
+  /// timeout, forgets the handle without closing it and no longer counts as a connection
+  /// of its server (Node: `socket._handle = null; server._connections--`); its
+  /// self-reference is dropped. Returns nullptr when the socket has no handle.
+  bindings::StreamWrap* detachHandle();
 
  protected:
   void _read(std::size_t size) override;
@@ -209,8 +215,7 @@ class Socket : public stream::Duplex {
   bool setNoDelay_ = false;
   bool setKeepAlive_ = false;
   unsigned keepAliveDelay_ = 0;
-  bool unrefPending_ = false;
-  std::optional<bool> refWanted_;
+  bool resetAndClosing_ = false;
   std::uint64_t bytesReadCached_ = 0;
   std::uint64_t bytesWrittenCached_ = 0;
   std::size_t pendingDataBytes_ = 0;

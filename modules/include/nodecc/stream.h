@@ -237,6 +237,11 @@ class Writable : public virtual Stream {
   bool write(std::string_view chunk, std::string_view encoding, F&& cb) {
     return write(chunk, encoding, detail::toCallback(std::forward<F>(cb)));
   }
+  /// `writable.write(string, callback)` (utf8).
+  template <class F, std::enable_if_t<!std::is_convertible_v<F, std::string_view>, int> = 0>
+  bool write(std::string_view chunk, F&& cb) {
+    return write(chunk, std::string_view(), detail::toCallback(std::forward<F>(cb)));
+  }
   bool write(const char* chunk) { return write(std::string_view(chunk)); }
   bool write(const std::string& chunk) { return write(std::string_view(chunk)); }
 
@@ -252,6 +257,15 @@ class Writable : public virtual Stream {
   /// `writable.end(chunk[, callback])`.
   Writable& end(Buffer chunk, Callback cb = {});
   Writable& end(std::string_view chunk, std::string_view encoding = {}, Callback cb = {});
+  template <class F, std::enable_if_t<!std::is_same_v<std::decay_t<F>, Callback>, int> = 0>
+  Writable& end(Buffer chunk, F&& cb) {
+    return end(std::move(chunk), detail::toCallback(std::forward<F>(cb)));
+  }
+  /// `writable.end(string, callback)` (utf8).
+  template <class F, std::enable_if_t<!std::is_convertible_v<F, std::string_view>, int> = 0>
+  Writable& end(std::string_view chunk, F&& cb) {
+    return end(chunk, std::string_view(), detail::toCallback(std::forward<F>(cb)));
+  }
   Writable& end(const char* chunk) { return end(std::string_view(chunk)); }
   Writable& end(const std::string& chunk) { return end(std::string_view(chunk)); }
 
