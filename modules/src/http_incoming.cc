@@ -1,0 +1,321 @@
+// http: lib/_http_incoming.js (IncomingMessage).
+#include <cstring>
+
+#include "modules/src/http_internal.h"
+#include "nodecc/environment.h"
+
+namespace nodecc::http {
+
+using detail::toLower;
+
+// Header lines in one allocation: the end offsets, then the bytes.
+struct IncomingMessage::Lines {
+  std::unique_ptr<char[]> mem;
+  std::uint32_t pairs = 0;
+  std::uint32_t limit = 0;  // pairs headers() shows
+  const std::uint32_t* ends() const { return reinterpret_cast<const std::uint32_t*>(mem.get()); }
+  const char* bytes() const { return mem.get() + pairs * 2 * sizeof(std::uint32_t); }
+  std::string_view name(std::size_t i) const {
+    std::uint32_t b = i ? ends()[2 * i - 1] : 0;
+    return {bytes() + b, ends()[2 * i] - b};
+  }
+  std::string_view value(std::size_t i) const {
+    std::uint32_t b = ends()[2 * i];
+    return {bytes() + b, ends()[2 * i + 1] - b};
+  }
+};
+
+namespace {
+
+stream::Readable::Options readableOptions(const net::SocketPtr& socket) {
+  stream::Readable::Options o;
+  if (socket) o.highWaterMark = socket->readableHighWaterMark();
+  return o;
+}
+
+// matchKnownFields: the lower-case name and how duplicates combine.
+enum class Join { kComma, kSetCookie, kCookie, kDropDuplicate };
+struct Known {
+  std::string_view name;
+  Join join;
+};
+constexpr Known kKnown[] = {
+    {"age", Join::kDropDuplicate},
+    {"host", Join::kDropDuplicate},
+    {"from", Join::kDropDuplicate},
+    {"etag", Join::kDropDuplicate},
+    {"date", Join::kComma},
+    {"vary", Join::kComma},
+    {"server", Join::kDropDuplicate},
+    {"cookie", Join::kCookie},
+    {"origin", Join::kComma},
+    {"expect", Join::kComma},
+    {"accept", Join::kComma},
+    {"referer", Join::kDropDuplicate},
+    {"expires", Join::kDropDuplicate},
+    {"upgrade", Join::kComma},
+    {"location", Join::kDropDuplicate},
+    {"if-match", Join::kComma},
+    {"user-agent", Join::kDropDuplicate},
+    {"set-cookie", Join::kSetCookie},
+    {"connection", Join::kComma},
+    {"retry-after", Join::kDropDuplicate},
+    {"content-type", Join::kDropDuplicate},
+    {"max-forwards", Join::kDropDuplicate},
+    {"authorization", Join::kDropDuplicate},
+    {"last-modified", Join::kDropDuplicate},
+    {"cache-control", Join::kComma},
+    {"if-none-match", Join::kComma},
+    {"content-length", Join::kDropDuplicate},
+    {"accept-encoding", Join::kComma},
+    {"accept-language", Join::kComma},
+    {"x-forwarded-for", Join::kComma},
+    {"content-encoding", Join::kComma},
+    {"x-forwarded-host", Join::kComma},
+    {"if-modified-since", Join::kDropDuplicate},
+    {"transfer-encoding", Join::kComma},
+    {"x-forwarded-proto", Join::kComma},
+    {"proxy-authorization", Join::kDropDuplicate},
+    {"if-unmodified-since", Join::kDropDuplicate},
+};
+
+Join joinOf(std::string_view lower) {
+  for (const Known& k : kKnown) {
+    if (k.name == lower) return k.join;
+  }
+  return Join::kComma;
+}
+
+// _addHeaderLine(field, value, dest)
+void addHeaderLine(Object& dest, std::string_view field, std::string_view value,
+                   bool joinDuplicates) {
+  std::string key = toLower(field);
+  Join j = joinOf(key);
+  Value* cur = dest.find(key);
+  switch (j) {
+    case Join::kComma:
+    case Join::kCookie:
+      if (cur && cur->isString()) {
+        std::string& str = std::get<std::string>(cur->variant());
+        str.append(j == Join::kComma ? ", " : "; ");
+        str.append(value);
+      } else {
+        dest[key] = Value(std::string(value));
+      }
+      return;
+    case Join::kSetCookie:
+      if (cur) cur->push_back(Value(std::string(value)));
+      else dest[key] = Value(Array{Value(std::string(value))});
+      return;
+    case Join::kDropDuplicate:
+      if (joinDuplicates) {
+        if (!cur) {
+          dest[key] = Value(std::string(value));
+        } else {
+          std::string& str = std::get<std::string>(cur->variant());
+          str.append(", ");
+          str.append(value);
+        }
+      } else if (!cur) {
+        dest[key] = Value(std::string(value));
+      }
+      return;
+  }
+}
+
+}  // namespace
+
+IncomingMessage::IncomingMessage(net::SocketPtr s)
+    : stream::Readable(readableOptions(s)), socket(std::move(s)) {
+  setReadingMore(true);
+}
+
+IncomingMessage::~IncomingMessage() = default;
+
+const nodecc::detail::SigInfo* IncomingMessage::declaredSignature(std::string_view event) const {
+  using nodecc::detail::SigOf;
+  if (event == "aborted") return &SigOf<>::info;
+  if (event == "timeout") return &SigOf<net::SocketPtr>::info;
+  return stream::Readable::declaredSignature(event);
+}
+
+void IncomingMessage::_addHeaderLines(const bindings::HttpHeaderBlock& block, bool trailers,
+                                      std::size_t maxPairs) {
+  auto lines = std::make_unique<Lines>();
+  std::uint32_t pairs = static_cast<std::uint32_t>(block.size());
+  std::size_t bytes = block.bytes();
+  lines->mem.reset(new char[pairs * 2 * sizeof(std::uint32_t) + bytes]);
+  lines->pairs = pairs;
+  lines->limit = static_cast<std::uint32_t>(maxPairs < pairs ? maxPairs : pairs);
+  auto* ends = reinterpret_cast<std::uint32_t*>(lines->mem.get());
+  char* out = lines->mem.get() + pairs * 2 * sizeof(std::uint32_t);
+  std::uint32_t off = 0;
+  for (std::uint32_t i = 0; i < pairs; ++i) {
+    std::string_view n = block.name(i), v = block.value(i);
+    std::memcpy(out + off, n.data(), n.size());
+    off += static_cast<std::uint32_t>(n.size());
+    ends[2 * i] = off;
+    std::memcpy(out + off, v.data(), v.size());
+    off += static_cast<std::uint32_t>(v.size());
+    ends[2 * i + 1] = off;
+  }
+  if (trailers) {
+    trailerLines_ = std::move(lines);
+    trailers_.reset();
+    trailersDistinct_.reset();
+    rawTrailers_.reset();
+  } else {
+    headerLines_ = std::move(lines);
+    headers_.reset();
+    headersDistinct_.reset();
+    rawHeaders_.reset();
+  }
+}
+
+std::optional<std::string> IncomingMessage::_rawHeader(std::string_view lower) const {
+  if (!headerLines_) return std::nullopt;
+  const Lines& l = *headerLines_;
+  std::optional<std::string> out;
+  Join j = joinOf(lower);
+  for (std::uint32_t i = 0; i < l.limit; ++i) {
+    if (!detail::equalsLower(l.name(i), lower)) continue;
+    if (!out) {
+      out = std::string(l.value(i));
+    } else if (j == Join::kDropDuplicate && !joinDuplicateHeaders) {
+      continue;
+    } else {
+      out->append(j == Join::kCookie ? "; " : ", ");
+      out->append(l.value(i));
+    }
+  }
+  return out;
+}
+
+const Value& IncomingMessage::headers() {
+  if (!headers_) {
+    Object o;
+    if (headerLines_) {
+      for (std::uint32_t i = 0; i < headerLines_->limit; ++i) {
+        addHeaderLine(o, headerLines_->name(i), headerLines_->value(i), joinDuplicateHeaders);
+      }
+    }
+    headers_ = Value(std::move(o));
+  }
+  return *headers_;
+}
+
+const Value& IncomingMessage::trailers() {
+  if (!trailers_) {
+    Object o;
+    if (trailerLines_) {
+      for (std::uint32_t i = 0; i < trailerLines_->limit; ++i) {
+        addHeaderLine(o, trailerLines_->name(i), trailerLines_->value(i), joinDuplicateHeaders);
+      }
+    }
+    trailers_ = Value(std::move(o));
+  }
+  return *trailers_;
+}
+
+namespace {
+Value distinct(const IncomingMessage::Lines* l) {
+  Object o;
+  if (l) {
+    for (std::uint32_t i = 0; i < l->limit; ++i) {
+      std::string key = toLower(l->name(i));
+      Value* cur = o.find(key);
+      if (cur) cur->push_back(Value(std::string(l->value(i))));
+      else o[key] = Value(Array{Value(std::string(l->value(i)))});
+    }
+  }
+  return Value(std::move(o));
+}
+std::vector<std::string> raw(const IncomingMessage::Lines* l) {
+  std::vector<std::string> r;
+  if (l) {
+    r.reserve(l->pairs * 2);
+    for (std::uint32_t i = 0; i < l->pairs; ++i) {
+      r.emplace_back(l->name(i));
+      r.emplace_back(l->value(i));
+    }
+  }
+  return r;
+}
+}  // namespace
+
+const Value& IncomingMessage::headersDistinct() {
+  if (!headersDistinct_) headersDistinct_ = distinct(headerLines_.get());
+  return *headersDistinct_;
+}
+
+const Value& IncomingMessage::trailersDistinct() {
+  if (!trailersDistinct_) trailersDistinct_ = distinct(trailerLines_.get());
+  return *trailersDistinct_;
+}
+
+const std::vector<std::string>& IncomingMessage::rawHeaders() {
+  if (!rawHeaders_) rawHeaders_ = raw(headerLines_.get());
+  return *rawHeaders_;
+}
+
+const std::vector<std::string>& IncomingMessage::rawTrailers() {
+  if (!rawTrailers_) rawTrailers_ = raw(trailerLines_.get());
+  return *rawTrailers_;
+}
+
+IncomingMessage& IncomingMessage::setTimeout(double msecs, std::function<void()> callback) {
+  if (callback) on("timeout", std::move(callback));
+  if (socket) socket->setTimeout(msecs);
+  return *this;
+}
+
+void IncomingMessage::_read(std::size_t) {
+  if (!_consuming) {
+    setReadingMore(false);
+    _consuming = true;
+  }
+  // parserOnBody fills the buffer; reading only has to let the socket flow again.
+  if (socket && socket->readable() && _link) _link->readStart();
+}
+
+void IncomingMessage::_destroy(std::optional<Error> err, stream::Callback cb) {
+  if (!readableEnded() || !complete) {
+    aborted = true;
+    emit("aborted");
+  }
+  auto keep = shared_from_this();
+  IncomingMessage* self = this;
+  auto shared = std::make_shared<stream::Callback>(std::move(cb));
+  // onError: the error is passed on only when someone listens for it (backward compatibility).
+  auto onError = [keep, self, shared](std::optional<Error> e) {
+    if (self->listenerCount("error") == 0) (*shared)(std::nullopt);
+    else (*shared)(std::move(e));
+  };
+  if (socket && !socket->destroyed() && aborted) {
+    socket->destroy(err);
+    stream::finished(socket, [onError, err](std::optional<Error> e) {
+      if (e && e->code == "ERR_STREAM_PREMATURE_CLOSE") e.reset();
+      std::optional<Error> pass = e ? e : err;
+      nextTick([onError, pass]() mutable { onError(std::move(pass)); });
+    });
+  } else {
+    nextTick([onError, err]() mutable { onError(std::move(err)); });
+  }
+}
+
+void IncomingMessage::onDestroyed() {
+  // 'close' is emitted on the next tick; after it the listeners (lambdas that may capture this
+  // message) are released, as sockets release theirs.
+  auto self = shared_from_this();
+  nextTick([self] { nextTick([self] { self->removeAllListeners(); }); });
+}
+
+void IncomingMessage::_dump() {
+  if (!_dumped) {
+    _dumped = true;
+    removeAllListeners("data");
+    resume();
+  }
+}
+
+}  // namespace nodecc::http

@@ -1,0 +1,986 @@
+// http: lib/_http_outgoing.js (OutgoingMessage) and the socket writer of http messages.
+#include <cstring>
+#include <ctime>
+
+#include "bindings/stream_wrap.h"
+#include "modules/src/http_internal.h"
+#include "nodecc/environment.h"
+#include "nodecc/timers.h"
+
+namespace nodecc::http {
+
+namespace detail {
+
+// ---- helpers ----------------------------------------------------------------------------------
+
+namespace {
+struct DateCache {
+  char text[32];
+  std::size_t len = 0;
+  TimeoutPtr reset;
+};
+thread_local DateCache tlDate;
+}  // namespace
+
+std::string_view utcDate() {
+  DateCache& c = tlDate;
+  if (c.len == 0) {
+    // Node: new Date().toUTCString(), cleared at the next second by an unref'd timer.
+    timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    std::tm tm;
+    gmtime_r(&ts.tv_sec, &tm);
+    c.len = std::strftime(c.text, sizeof c.text, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+    if (Environment::current()) {
+      c.reset = setTimeout([] { tlDate.len = 0; }, 1000 - ts.tv_nsec / 1000000);
+      c.reset->unref();
+    }
+  }
+  return {c.text, c.len};
+}
+
+bool checkIsHttpToken(std::string_view s) noexcept {
+  if (s.empty()) return false;
+  for (unsigned char c : s) {
+    if (c >= 'a' && c <= 'z') continue;
+    if (c >= 'A' && c <= 'Z') continue;
+    if (c >= '0' && c <= '9') continue;
+    switch (c) {
+      case '^': case '_': case '`': case '-': case '!': case '#': case '$': case '%': case '&':
+      case '\'': case '*': case '+': case '.': case '|': case '~':
+        continue;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+
+bool checkInvalidHeaderChar(std::string_view s) noexcept {
+  for (unsigned char c : s) {
+    if (c == '\t' || (c >= 0x20 && c <= 0x7e) || c >= 0x80) continue;
+    return true;
+  }
+  return false;
+}
+
+Error connResetException(std::string message) {
+  Error e(std::move(message), "ECONNRESET");
+  return e;
+}
+
+std::string toLower(std::string_view s) {
+  std::string r(s);
+  for (char& c : r) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c | 0x20);
+  }
+  return r;
+}
+
+bool equalsLower(std::string_view s, std::string_view lower) noexcept {
+  if (s.size() != lower.size()) return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c | 0x20);
+    if (c != lower[i]) return false;
+  }
+  return true;
+}
+
+namespace {
+bool isWordChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+}  // namespace
+
+bool hasToken(std::string_view v, std::string_view word) noexcept {
+  if (word.empty() || v.size() < word.size()) return false;
+  for (std::size_t i = 0; i + word.size() <= v.size(); ++i) {
+    if (i > 0 && isWordChar(v[i - 1])) continue;
+    if (!equalsLower(v.substr(i, word.size()), word)) continue;
+    std::size_t e = i + word.size();
+    if (e == v.size() || !isWordChar(v[e])) return true;
+  }
+  return false;
+}
+
+std::string valueToString(const Value& v) {
+  if (v.isString()) return v.asString();
+  if (v.isArray()) {
+    std::string r;
+    bool first = true;
+    for (const Value& x : v.asArray()) {
+      if (!first) r += ',';
+      first = false;
+      r += valueToString(x);
+    }
+    return r;
+  }
+  return v.toString();
+}
+
+Error parseError(const bindings::HttpParser::Error& e, const Buffer& rawPacket) {
+  Error err("Parse Error: " + e.reason, e.code);
+  err.info = Object{{"bytesParsed", static_cast<double>(e.bytesParsed)},
+                    {"reason", e.reason},
+                    {"rawPacket", rawPacket}};
+  return err;
+}
+
+// ---- the write slab ----
+
+namespace {
+constexpr std::size_t kSlabSize = 64 * 1024;
+constexpr std::size_t kSlabMaxCopy = 16 * 1024;
+struct WriteSlab {
+  Buffer buf;
+  std::size_t used = 0;
+};
+thread_local WriteSlab tlSlab;
+}  // namespace
+
+Buffer slabCopy(const char* a, std::size_t an, const char* b, std::size_t bn) {
+  std::size_t n = an + bn;
+  if (n > kSlabMaxCopy) {
+    Buffer out = Buffer::allocUnsafe(n);
+    if (an) std::memcpy(out.data(), a, an);
+    if (bn) std::memcpy(out.data() + an, b, bn);
+    return out;
+  }
+  WriteSlab& s = tlSlab;
+  if (!s.buf.storage()) {
+    s.buf = Buffer::allocUnsafe(kSlabSize);
+    s.used = 0;
+  } else if (s.buf.storage()->refs.load(std::memory_order_acquire) == 1) {
+    s.used = 0;  // no write holds a view: start over
+  } else if (kSlabSize - s.used < n) {
+    s.buf = Buffer::allocUnsafe(kSlabSize);
+    s.used = 0;
+  }
+  std::uint8_t* p = s.buf.data() + s.used;
+  if (an) std::memcpy(p, a, an);
+  if (bn) std::memcpy(p + an, b, bn);
+  Buffer view = Buffer::view(s.buf.storage(), s.used, n);
+  s.used += (n + 7) & ~std::size_t{7};
+  return view;
+}
+
+// ---- SocketLink -------------------------------------------------------------------------------
+
+SocketLink::~SocketLink() = default;
+
+void SocketLink::readStart() {
+  if (socket && socket->readable()) socket->resume();
+}
+
+void SocketLink::readStop() {
+  if (socket) socket->pause();
+}
+
+std::size_t SocketLink::highWaterMark() const noexcept {
+  return socket ? socket->writableHighWaterMark() : 16384;
+}
+
+std::size_t SocketLink::writableLength() const noexcept {
+  std::size_t n = pendingBytes + inflight;
+  if (socket) n += socket->writableLength();
+  return n;
+}
+
+int SocketLink::writableCorked() const noexcept {
+  return corked + (socket ? socket->writableCorked() : 0);
+}
+
+bool SocketLink::write(const char* data, std::size_t len, const Buffer* buf, Callback cb) {
+  if (buf) {
+    if (buf->length()) {
+      pieces.push_back(*buf);
+      callbacks.emplace_back(std::move(cb));
+      pendingBytes += buf->length();
+    } else {
+      pieces.emplace_back();
+      callbacks.emplace_back(std::move(cb));
+    }
+  } else if (len) {
+    pieces.push_back(slabCopy(data, len));
+    callbacks.emplace_back(std::move(cb));
+    pendingBytes += len;
+  } else {
+    pieces.emplace_back();
+    callbacks.emplace_back(std::move(cb));
+  }
+  if (!corked) flush();
+  bool ok = writableLength() < highWaterMark();
+  if (!ok) needDrain = true;
+  return ok;
+}
+
+void SocketLink::uncork() {
+  if (corked > 0 && --corked == 0) flush();
+}
+
+void SocketLink::uncorkAll() {
+  corked = 0;
+  flush();
+}
+
+void SocketLink::corkUntilNextTick() {
+  ++corked;
+  auto self = shared_from_this();
+  nextTick([self] { self->uncork(); });
+}
+
+namespace {
+// Runs write callbacks (a batch completes as one write).
+void runCallbacks(std::vector<Callback>& cbs, const std::optional<Error>& err) {
+  for (Callback& c : cbs) {
+    if (c) c(err);
+  }
+}
+}  // namespace
+
+void SocketLink::flush() {
+  if (pieces.empty()) return;
+  std::vector<Buffer> out;
+  out.swap(pieces);
+  std::vector<Callback> cbs;
+  cbs.swap(callbacks);
+  std::size_t bytes = pendingBytes;
+  pendingBytes = 0;
+  net::Socket* s = socket;
+  bindings::StreamWrap* h = s ? s->handle() : nullptr;
+  if (!s || !h || s->destroyed()) {
+    auto shared = std::make_shared<std::vector<Callback>>(std::move(cbs));
+    nextTick([shared] {
+      runCallbacks(*shared, errors::error("ERR_STREAM_DESTROYED",
+                                          "Cannot call write after a stream was destroyed"));
+    });
+    return;
+  }
+  if (s->connecting() || s->writableLength() != 0 || s->writableCorked() != 0 || !s->writable()) {
+    // The socket's own stream has data queued (or is not ready): keep its order.
+    s->cork();
+    for (std::size_t i = 0; i < out.size(); ++i) s->write(std::move(out[i]), std::move(cbs[i]));
+    s->uncork();
+    return;
+  }
+  // Directly on the handle: one writev for the whole batch.
+  s->refreshTimeout();
+  bool async = false;
+  auto self = shared_from_this();
+  auto shared = std::make_shared<std::vector<Callback>>(std::move(cbs));
+  Environment* env = &h->env();
+  int err = h->write(
+      out,
+      [self, shared, bytes, env](int status) {
+        env->makeCallback([&] {
+          self->inflight -= bytes;
+          std::optional<Error> e;
+          if (status < 0) {
+            e = errors::errnoException(status, "write");
+            if (self->socket && !self->socket->destroyed()) self->socket->destroy(*e);
+          } else if (self->socket) {
+            self->socket->refreshTimeout();
+          }
+          runCallbacks(*shared, e);
+          if (self->needDrain && self->writableLength() < self->highWaterMark()) {
+            self->needDrain = false;
+            self->onDrain();
+          }
+        });
+      },
+      &async);
+  if (err != 0) {
+    Error e = errors::errnoException(err, "write");
+    s->destroy(e);
+    nextTick([shared, e] { runCallbacks(*shared, e); });
+    return;
+  }
+  if (async) {
+    inflight += bytes;
+  } else {
+    // A write that completed at once calls back on the next tick, as Node's afterWriteTick,
+    // and then gives the 'drain' a writer told to wait is owed (Node's afterWrite): without
+    // it, a write() that returned false while corked would never hear back when the kernel
+    // took the whole batch at once.
+    bool hasCb = false;
+    for (Callback& c : *shared) hasCb = hasCb || static_cast<bool>(c);
+    if (hasCb || needDrain) {
+      nextTick([self, shared] {
+        runCallbacks(*shared, std::nullopt);
+        if (self->needDrain && self->writableLength() < self->highWaterMark()) {
+          self->needDrain = false;
+          self->onDrain();
+        }
+      });
+    }
+  }
+}
+
+}  // namespace detail
+
+using detail::checkInvalidHeaderChar;
+using detail::checkIsHttpToken;
+using detail::equalsLower;
+using detail::toLower;
+using detail::valueToString;
+
+// ---- validation -------------------------------------------------------------------------------
+
+void validateHeaderName(std::string_view name, std::string_view label) {
+  if (!checkIsHttpToken(name)) {
+    throw errors::typeError("ERR_INVALID_HTTP_TOKEN", std::string(label) +
+                                                          " must be a valid HTTP token [\"" +
+                                                          std::string(name) + "\"]");
+  }
+}
+
+void validateHeaderValue(std::string_view name, const Value& value) {
+  if (value.isUndefined()) {
+    throw errors::typeError("ERR_HTTP_INVALID_HEADER_VALUE",
+                            "Invalid value \"undefined\" for header \"" + std::string(name) + "\"");
+  }
+  if (checkInvalidHeaderChar(valueToString(value))) {
+    throw errors::typeError("ERR_INVALID_CHAR",
+                            "Invalid character in header content [\"" + std::string(name) + "\"]");
+  }
+}
+
+namespace {
+Error errHeadersSent(std::string_view arg) {
+  return errors::error("ERR_HTTP_HEADERS_SENT", "Cannot " + std::string(arg) +
+                                                    " headers after they are sent to the client");
+}
+constexpr std::string_view kCrlf = "\r\n";
+}  // namespace
+
+// ---- OutgoingMessage --------------------------------------------------------------------------
+
+OutgoingMessage::OutgoingMessage() = default;
+OutgoingMessage::~OutgoingMessage() = default;
+
+const nodecc::detail::SigInfo* OutgoingMessage::declaredSignature(std::string_view event) const {
+  using nodecc::detail::SigOf;
+  if (event == "finish" || event == "prefinish" || event == "close" || event == "drain") {
+    return &SigOf<>::info;
+  }
+  if (event == "error") return &SigOf<Error>::info;
+  if (event == "socket" || event == "timeout") return &SigOf<net::SocketPtr>::info;
+  return nullptr;
+}
+
+OutgoingMessage& OutgoingMessage::setHeader(std::string_view name, Value value) {
+  if (headersSent()) throw errHeadersSent("set");
+  validateHeaderName(name);
+  validateHeaderValue(name, value);
+  std::string key = toLower(name);
+  hasHeadersMap_ = true;
+  for (auto& h : headersMap_) {
+    if (h.key == key) {
+      h.name = std::string(name);
+      h.value = std::move(value);
+      return *this;
+    }
+  }
+  headersMap_.push_back({std::move(key), std::string(name), std::move(value)});
+  return *this;
+}
+
+OutgoingMessage& OutgoingMessage::setHeaders(const OutgoingHttpHeaders& headers) {
+  if (headersSent()) throw errHeadersSent("set");
+  Array cookies;
+  for (const auto& [k, v] : headers) {
+    if (k == "set-cookie") {
+      if (v.isArray()) {
+        for (const Value& x : v.asArray()) cookies.push_back(x);
+      } else {
+        cookies.push_back(v);
+      }
+      continue;
+    }
+    setHeader(k, v);
+  }
+  if (!cookies.empty()) setHeader("set-cookie", Value(std::move(cookies)));
+  return *this;
+}
+
+OutgoingMessage& OutgoingMessage::appendHeader(std::string_view name, Value value) {
+  if (headersSent()) throw errHeadersSent("append");
+  validateHeaderName(name);
+  validateHeaderValue(name, value);
+  std::string key = toLower(name);
+  for (auto& h : headersMap_) {
+    if (h.key != key) continue;
+    if (!h.value.isArray()) h.value = Value(Array{h.value});
+    if (value.isArray()) {
+      for (const Value& x : value.asArray()) h.value.push_back(x);
+    } else {
+      h.value.push_back(std::move(value));
+    }
+    return *this;
+  }
+  return setHeader(name, std::move(value));
+}
+
+Value OutgoingMessage::getHeader(std::string_view name) const {
+  for (const auto& h : headersMap_) {
+    if (equalsLower(name, h.key) || h.key == toLower(name)) return h.value;
+  }
+  return Value();
+}
+
+std::vector<std::string> OutgoingMessage::getHeaderNames() const {
+  std::vector<std::string> r;
+  for (const auto& h : headersMap_) r.push_back(h.key);
+  return r;
+}
+
+std::vector<std::string> OutgoingMessage::getRawHeaderNames() const {
+  std::vector<std::string> r;
+  for (const auto& h : headersMap_) r.push_back(h.name);
+  return r;
+}
+
+Value OutgoingMessage::getHeaders() const {
+  Object o;
+  for (const auto& h : headersMap_) o[h.key] = h.value;
+  return Value(std::move(o));
+}
+
+bool OutgoingMessage::hasHeader(std::string_view name) const {
+  std::string key = toLower(name);
+  for (const auto& h : headersMap_) {
+    if (h.key == key) return true;
+  }
+  return false;
+}
+
+void OutgoingMessage::removeHeader(std::string_view name) {
+  if (headersSent()) throw errHeadersSent("remove");
+  std::string key = toLower(name);
+  if (key == "connection") removedConnection_ = true;
+  else if (key == "content-length") removedContLen_ = true;
+  else if (key == "transfer-encoding") removedTE_ = true;
+  else if (key == "date") sendDate = false;
+  for (auto it = headersMap_.begin(); it != headersMap_.end(); ++it) {
+    if (it->key == key) {
+      headersMap_.erase(it);
+      return;
+    }
+  }
+}
+
+bool OutgoingMessage::writableFinished() const noexcept {
+  return finished && outputSize_ == 0 && (!link_ || link_->writableLength() == 0);
+}
+
+std::size_t OutgoingMessage::writableLength() const noexcept {
+  return outputSize_ + (link_ && socket ? link_->writableLength() : 0);
+}
+
+std::size_t OutgoingMessage::writableHighWaterMark() const noexcept {
+  return link_ && socket ? link_->highWaterMark() : highWaterMark_;
+}
+
+int OutgoingMessage::writableCorked() const noexcept {
+  return (link_ && socket ? link_->writableCorked() : 0) + corked_;
+}
+
+void OutgoingMessage::cork() {
+  if (link_ && socket) link_->cork();
+  else ++corked_;
+}
+
+void OutgoingMessage::uncork() {
+  if (link_ && socket) link_->uncork();
+  else if (corked_) --corked_;
+}
+
+OutgoingMessage& OutgoingMessage::setTimeout(double msecs, std::function<void()> callback) {
+  if (callback) on("timeout", std::move(callback));
+  if (!socket) {
+    once("socket", [msecs](net::SocketPtr s) { s->setTimeout(msecs); });
+  } else {
+    socket->setTimeout(msecs);
+  }
+  return *this;
+}
+
+OutgoingMessage& OutgoingMessage::destroy(std::optional<Error> error) {
+  if (destroyed) return *this;
+  destroyed = true;
+  errored_ = error;
+  if (socket) {
+    socket->destroy(error);
+  } else {
+    once("socket", [error](net::SocketPtr s) { s->destroy(error); });
+  }
+  return *this;
+}
+
+void OutgoingMessage::_attach(std::shared_ptr<detail::SocketLink> link, net::SocketPtr s) {
+  link_ = std::move(link);
+  socket = std::move(s);
+}
+
+void OutgoingMessage::_detach(std::shared_ptr<detail::SocketLink>) {
+  socket = nullptr;
+}
+
+// _writeRaw: straight to the socket when this message owns it, else queued in outputData.
+bool OutgoingMessage::writeRaw(const char* data, std::size_t len, Buffer* buf, Callback cb) {
+  net::Socket* conn = socket.get();
+  if (conn && conn->destroyed()) return false;
+  if (conn && link_ && link_->httpMessage == this && conn->writable()) {
+    if (!outputData_.empty()) flushOutput();
+    return link_->write(data, len, buf, std::move(cb));
+  }
+  Output o;
+  o.data = buf ? *buf : Buffer::copyOf(data, len);
+  o.callback = std::move(cb);
+  std::size_t n = o.data.length();
+  outputData_.push_back(std::move(o));
+  outputSize_ += n;
+  onPendingData(static_cast<std::ptrdiff_t>(n));
+  return outputSize_ < highWaterMark_;
+}
+
+bool OutgoingMessage::_writeRaw(std::string_view data, Callback cb) {
+  return writeRaw(data.data(), data.size(), nullptr, std::move(cb));
+}
+
+// _send: the head goes out with the first body bytes.
+bool OutgoingMessage::send(const char* data, std::size_t len, Buffer* buf, Callback cb) {
+  if (!_headerSent && !header_.empty()) {
+    Buffer h = header_;
+    _headerSent = true;
+    if (socket && link_ && link_->httpMessage == this && socket->writable() &&
+        outputData_.empty()) {
+      link_->cork();
+      link_->write(nullptr, 0, &h, {});
+      bool r = link_->write(data, len, buf, std::move(cb));
+      link_->uncork();
+      return r;
+    }
+    Output o;
+    o.data = std::move(h);
+    outputSize_ += o.data.length();
+    onPendingData(static_cast<std::ptrdiff_t>(o.data.length()));
+    outputData_.push_front(std::move(o));
+  }
+  return writeRaw(data, len, buf, std::move(cb));
+}
+
+bool OutgoingMessage::flushOutput() {
+  if (!link_ || !socket) return false;
+  while (corked_) {
+    --corked_;
+    link_->cork();
+  }
+  if (outputData_.empty()) return true;
+  link_->cork();
+  bool ret = true;
+  std::deque<Output> data;
+  data.swap(outputData_);
+  for (Output& o : data) ret = link_->write(nullptr, 0, &o.data, std::move(o.callback));
+  link_->uncork();
+  std::size_t n = outputSize_;
+  outputSize_ = 0;
+  onPendingData(-static_cast<std::ptrdiff_t>(n));
+  return ret;
+}
+
+void OutgoingMessage::_flush() {
+  if (socket && socket->writable()) {
+    bool ret = flushOutput();
+    if (finished) {
+      _finish();
+    } else if (ret && needDrain_) {
+      needDrain_ = false;
+      emit("drain");
+    }
+  }
+}
+
+void OutgoingMessage::_finish() { emit("prefinish"); }
+
+void OutgoingMessage::_emitClose() {
+  if (!closed_) {
+    destroyed = true;
+    _closeAndRelease();
+  }
+}
+
+void OutgoingMessage::_closeAndRelease() {
+  auto keep = shared_from_this();
+  closed_ = true;
+  emit("close");
+  // Nothing is emitted after 'close': lambdas that capture this message are let go.
+  removeAllListeners();
+}
+
+void OutgoingMessage::onError(Error err, Callback cb) {
+  if (destroyed) return;
+  auto self = std::static_pointer_cast<OutgoingMessage>(shared_from_this());
+  auto shared = std::make_shared<Callback>(std::move(cb));
+  nextTick([self, err, shared] {
+    if (*shared) (*shared)(err);
+    if (!self->destroyed) self->emit("error", err);
+  });
+}
+
+namespace {
+// The byte form of a string chunk in `encoding` (utf8: as is).
+bool isUtf8(std::string_view enc) {
+  return enc.empty() || enc == "utf8" || enc == "utf-8" || enc == "UTF-8" || enc == "UTF8";
+}
+}  // namespace
+
+bool OutgoingMessage::write(std::string_view chunk, std::string_view encoding, Callback cb) {
+  bool ret;
+  if (isUtf8(encoding)) {
+    ret = writeImpl(chunk.data(), chunk.size(), nullptr, std::move(cb), false);
+  } else {
+    Buffer b = Buffer::from(chunk, encoding);
+    ret = writeImpl(nullptr, 0, &b, std::move(cb), false);
+  }
+  if (!ret) needDrain_ = true;
+  return ret;
+}
+
+bool OutgoingMessage::write(Buffer chunk, Callback cb) {
+  bool ret = writeImpl(nullptr, 0, &chunk, std::move(cb), false);
+  if (!ret) needDrain_ = true;
+  return ret;
+}
+
+// write_(msg, chunk, encoding, callback, fromEnd)
+bool OutgoingMessage::writeImpl(const char* data, std::size_t len, Buffer* buf, Callback cb,
+                                bool fromEnd) {
+  if (buf) len = buf->length();
+  std::optional<Error> err;
+  if (finished) {
+    err = errors::error("ERR_STREAM_WRITE_AFTER_END", "write after end");
+  } else if (destroyed) {
+    err = errors::error("ERR_STREAM_DESTROYED", "Cannot call write after a stream was destroyed");
+  }
+  if (err) {
+    if (!destroyed) {
+      onError(*err, std::move(cb));
+    } else if (cb) {
+      auto shared = std::make_shared<Callback>(std::move(cb));
+      nextTick([shared, e = *err] { (*shared)(e); });
+    }
+    return false;
+  }
+  if (strictContentLength && contentLength_ && _hasBody && !removedContLen_ && !chunkedEncoding &&
+      !hasHeader("transfer-encoding")) {
+    if (fromEnd ? bytesWritten_ + len != *contentLength_ : bytesWritten_ + len > *contentLength_) {
+      throw errors::error("ERR_HTTP_CONTENT_LENGTH_MISMATCH",
+                          "Response body's content-length of " + std::to_string(len + bytesWritten_) +
+                              " byte(s) does not match the content-length of " +
+                              std::to_string(*contentLength_) + " byte(s) set in header");
+    }
+  }
+  if (strictContentLength) bytesWritten_ += len;
+  if (header_.empty()) {
+    if (fromEnd) contentLength_ = len;
+    _implicitHeader();
+  }
+  if (!_hasBody) {
+    if (rejectNonStandardBodyWrites_) {
+      throw errors::error("ERR_HTTP_BODY_NOT_ALLOWED",
+                          "Adding content for this request method or response status is not "
+                          "allowed.");
+    }
+    if (cb) {
+      auto shared = std::make_shared<Callback>(std::move(cb));
+      nextTick([shared] { (*shared)(std::nullopt); });
+    }
+    return true;
+  }
+  if (!fromEnd && socket && link_ && link_->writableCorked() == 0) link_->corkUntilNextTick();
+  if (chunkedEncoding && len != 0) {
+    char hex[24];
+    int n = std::snprintf(hex, sizeof hex, "%zx\r\n", len);
+    send(hex, static_cast<std::size_t>(n), nullptr, {});
+    send(data, len, buf, {});
+    return send(kCrlf.data(), kCrlf.size(), nullptr, std::move(cb));
+  }
+  return send(data, len, buf, std::move(cb));
+}
+
+void OutgoingMessage::addTrailers(const OutgoingHttpHeaders& headers) {
+  trailer_.clear();
+  for (const auto& [field, value] : headers) {
+    validateHeaderName(field, "Trailer name");
+    bool unique = false;
+    if (!uniqueHeaders_.empty()) {
+      std::string k = toLower(field);
+      for (const auto& u : uniqueHeaders_) unique = unique || u == k;
+    }
+    if (value.isArray() && value.asArray().size() > 1 && !unique) {
+      for (const Value& v : value.asArray()) {
+        std::string s = valueToString(v);
+        if (checkInvalidHeaderChar(s)) {
+          throw errors::typeError("ERR_INVALID_CHAR",
+                                  "Invalid character in trailer content [\"" + field + "\"]");
+        }
+        trailer_ += field + ": " + s + "\r\n";
+      }
+    } else {
+      std::string s;
+      if (value.isArray()) {
+        bool first = true;
+        for (const Value& v : value.asArray()) {
+          if (!first) s += "; ";
+          first = false;
+          s += valueToString(v);
+        }
+      } else {
+        s = valueToString(value);
+      }
+      if (checkInvalidHeaderChar(s)) {
+        throw errors::typeError("ERR_INVALID_CHAR",
+                                "Invalid character in trailer content [\"" + field + "\"]");
+      }
+      trailer_ += field + ": " + s + "\r\n";
+    }
+  }
+}
+
+void OutgoingMessage::flushHeaders() {
+  if (header_.empty()) _implicitHeader();
+  send("", 0, nullptr, {});
+}
+
+OutgoingMessage& OutgoingMessage::end(Callback cb) { return endImpl(nullptr, 0, nullptr, false, std::move(cb)); }
+
+OutgoingMessage& OutgoingMessage::end(std::string_view chunk, std::string_view encoding,
+                                      Callback cb) {
+  if (chunk.empty()) return endImpl(nullptr, 0, nullptr, false, std::move(cb));  // '' is falsy
+  if (isUtf8(encoding)) return endImpl(chunk.data(), chunk.size(), nullptr, true, std::move(cb));
+  Buffer b = Buffer::from(chunk, encoding);
+  return endImpl(nullptr, 0, &b, true, std::move(cb));
+}
+
+OutgoingMessage& OutgoingMessage::end(Buffer chunk, Callback cb) {
+  return endImpl(nullptr, 0, &chunk, true, std::move(cb));
+}
+
+OutgoingMessage& OutgoingMessage::endImpl(const char* data, std::size_t len, Buffer* buf,
+                                          bool hasChunk, Callback cb) {
+  auto self = std::static_pointer_cast<OutgoingMessage>(shared_from_this());
+  if (hasChunk) {
+    if (finished) {
+      onError(errors::error("ERR_STREAM_WRITE_AFTER_END", "write after end"), std::move(cb));
+      return *this;
+    }
+    if (socket && link_) link_->cork();
+    writeImpl(data, len, buf, {}, true);
+  } else if (finished) {
+    if (cb) {
+      if (!writableFinished()) {
+        auto shared = std::make_shared<Callback>(std::move(cb));
+        once("finish", [shared]() { (*shared)(std::nullopt); });
+      } else {
+        cb(errors::error("ERR_STREAM_ALREADY_FINISHED",
+                         "Cannot call end after a stream was finished"));
+      }
+    }
+    return *this;
+  } else if (header_.empty()) {
+    if (socket && link_) link_->cork();
+    contentLength_ = 0;
+    _implicitHeader();
+  }
+  if (cb) {
+    auto shared = std::make_shared<Callback>(std::move(cb));
+    once("finish", [shared]() { (*shared)(std::nullopt); });
+  }
+  if (strictContentLength && contentLength_ && _hasBody && !removedContLen_ && !chunkedEncoding &&
+      !hasHeader("transfer-encoding") && bytesWritten_ != *contentLength_) {
+    throw errors::error("ERR_HTTP_CONTENT_LENGTH_MISMATCH",
+                        "Response body's content-length of " + std::to_string(bytesWritten_) +
+                            " byte(s) does not match the content-length of " +
+                            std::to_string(*contentLength_) + " byte(s) set in header");
+  }
+  // onFinish: 'finish' once the socket took the last bytes (unless the socket failed).
+  Callback finish = [self](std::optional<Error>) {
+    if (self->link_ && self->link_->hadError) return;
+    self->onFinishInternal();
+    self->emit("finish");
+  };
+  if (_hasBody && chunkedEncoding) {
+    std::string last = "0\r\n" + trailer_ + "\r\n";
+    send(last.data(), last.size(), nullptr, std::move(finish));
+  } else if (!_headerSent || writableLength() != 0 || hasChunk) {
+    send("", 0, nullptr, std::move(finish));
+  } else {
+    auto shared = std::make_shared<Callback>(std::move(finish));
+    nextTick([shared] { (*shared)(std::nullopt); });
+  }
+  if (socket && link_) link_->uncorkAll();
+  corked_ = 0;
+  finished = true;
+  if (outputData_.empty() && socket && link_ && link_->httpMessage == this) _finish();
+  return *this;
+}
+
+// _storeHeader(firstLine, headers)
+void OutgoingMessage::storeHeader(std::string_view firstLine, const OutgoingHttpHeaders* headers) {
+  struct State {
+    bool connection = false, contLen = false, te = false, date = false, expect = false,
+         trailer = false;
+  } state;
+  thread_local std::string header;
+  header.assign(firstLine);
+
+  auto matchHeader = [&](std::string_view field, std::string_view value) {
+    if (field.size() < 4 || field.size() > 17) return;
+    if (equalsLower(field, "connection")) {
+      state.connection = true;
+      removedConnection_ = false;
+      if (detail::hasToken(value, "close")) _last = true;
+      else shouldKeepAlive = true;
+    } else if (equalsLower(field, "transfer-encoding")) {
+      state.te = true;
+      removedTE_ = false;
+      if (detail::hasToken(value, "chunked")) chunkedEncoding = true;
+    } else if (equalsLower(field, "content-length")) {
+      state.contLen = true;
+      std::size_t v = 0;
+      bool digits = !value.empty();
+      for (char c : value) {
+        if (c < '0' || c > '9') digits = false;
+        else v = v * 10 + static_cast<std::size_t>(c - '0');
+      }
+      if (digits) contentLength_ = v;
+      removedContLen_ = false;
+    } else if (equalsLower(field, "date")) {
+      state.date = true;
+    } else if (equalsLower(field, "expect")) {
+      state.expect = true;
+    } else if (equalsLower(field, "trailer")) {
+      state.trailer = true;
+    } else if (equalsLower(field, "keep-alive")) {
+      defaultKeepAlive_ = false;
+    }
+  };
+  auto storeOne = [&](std::string_view key, const std::string& value, bool validate) {
+    if (validate) validateHeaderValue(key, Value(value));
+    header.append(key);
+    header.append(": ");
+    header.append(value);
+    header.append("\r\n");
+    matchHeader(key, value);
+  };
+  auto isUnique = [&](std::string_view key) {
+    if (uniqueHeaders_.empty()) return false;
+    std::string k = toLower(key);
+    for (const auto& u : uniqueHeaders_) {
+      if (u == k) return true;
+    }
+    return false;
+  };
+  auto processHeader = [&](std::string_view key, const Value& value, bool validate) {
+    if (validate) validateHeaderName(key);
+    if (value.isArray()) {
+      const Array& a = value.asArray();
+      if ((a.size() < 2 || !equalsLower(key, "cookie")) && !isUnique(key)) {
+        for (const Value& v : a) {
+          if (validate) validateHeaderValue(key, v);
+          storeOne(key, valueToString(v), false);
+        }
+        return;
+      }
+      std::string joined;
+      bool first = true;
+      for (const Value& v : a) {
+        if (!first) joined += "; ";
+        first = false;
+        joined += valueToString(v);
+      }
+      storeOne(key, joined, validate);
+      return;
+    }
+    if (validate) validateHeaderValue(key, value);
+    if (value.isString()) {
+      const std::string& s = value.asString();
+      header.append(key);
+      header.append(": ");
+      header.append(s);
+      header.append("\r\n");
+      matchHeader(key, s);
+      return;
+    }
+    storeOne(key, valueToString(value), false);
+  };
+
+  if (headers) {
+    for (const auto& [k, v] : *headers) processHeader(k, v, true);
+  } else if (hasHeadersMap_) {
+    for (const auto& h : headersMap_) processHeader(h.name, h.value, false);
+  }
+
+  if (sendDate && !state.date) {
+    header.append("Date: ");
+    header.append(detail::utcDate());
+    header.append("\r\n");
+  }
+  int status = statusCodeForStore();
+  if (chunkedEncoding && (status == 204 || status == 304)) {
+    chunkedEncoding = false;
+    shouldKeepAlive = false;
+  }
+  if (removedConnection_) {
+    _last = !shouldKeepAlive;
+  } else if (!state.connection) {
+    bool shouldSendKeepAlive =
+        shouldKeepAlive && (state.contLen || useChunkedEncodingByDefault || hasAgent());
+    if (shouldSendKeepAlive && maxRequestsOnConnectionReached) {
+      header.append("Connection: close\r\n");
+    } else if (shouldSendKeepAlive) {
+      header.append("Connection: keep-alive\r\n");
+      if (_keepAliveTimeout != 0 && defaultKeepAlive_) {
+        long secs = static_cast<long>(_keepAliveTimeout / 1000);
+        header.append("Keep-Alive: timeout=");
+        header.append(std::to_string(secs));
+        if (_maxRequestsPerSocket > 0) {
+          header.append(", max=");
+          header.append(std::to_string(_maxRequestsPerSocket));
+        }
+        header.append("\r\n");
+      }
+    } else {
+      _last = true;
+      header.append("Connection: close\r\n");
+    }
+  }
+  if (!state.contLen && !state.te) {
+    if (!_hasBody) {
+      chunkedEncoding = false;
+    } else if (!useChunkedEncodingByDefault) {
+      _last = true;
+    } else if (!state.trailer && !removedContLen_ && contentLength_) {
+      header.append("Content-Length: ");
+      header.append(std::to_string(*contentLength_));
+      header.append("\r\n");
+    } else if (!removedTE_) {
+      header.append("Transfer-Encoding: chunked\r\n");
+      chunkedEncoding = true;
+    } else {
+      _last = true;
+    }
+  }
+  if (!chunkedEncoding && state.trailer) {
+    throw errors::error("ERR_HTTP_TRAILER_INVALID",
+                        "Trailers are invalid with this transfer encoding");
+  }
+  header.append("\r\n");
+  header_ = detail::slabCopy(header.data(), header.size());
+  _headerSent = false;
+  if (state.expect) send("", 0, nullptr, {});
+}
+
+}  // namespace nodecc::http
