@@ -358,10 +358,27 @@ void Environment::processTicksAndRejections() {
 }
 
 bool Environment::Impl::processPromiseRejections() {
-  if (pendingRejections.empty()) return false;
+  if (pendingRejections.empty() && asyncHandledRejections.empty()) return false;
+  bool ranUser = false;
+  // Node: first 'rejectionHandled' for reported rejections that got a handler since, or
+  // a PromiseRejectionHandledWarning when nobody listens.
+  while (!asyncHandledRejections.empty()) {
+    std::uint32_t uid = asyncHandledRejections.front();
+    asyncHandledRejections.erase(asyncHandledRejections.begin());
+    ranUser = true;
+    try {
+      if (!env.process().emit("rejectionHandled")) {
+        Error w("Promise rejection was handled asynchronously (rejection id: " + std::to_string(uid) + ")");
+        w.name = "PromiseRejectionHandledWarning";
+        process::emitWarning(std::move(w));
+      }
+    } catch (...) {
+      env.handleException(std::current_exception());
+    }
+    if (env.stopping()) return false;
+  }
   auto list = std::move(pendingRejections);
   pendingRejections.clear();
-  bool ranUser = false;
   for (auto& st : list) {
     if (st->handled) continue;
     st->reportedUnhandled = true;
@@ -386,8 +403,10 @@ void PromiseStateBase::markHandled() {
   if (handled) return;
   handled = true;
   if (status == Status::Rejected && reportedUnhandled && env->canCallIntoUser()) {
-    // 'rejectionHandled' fires for a promise handled after being reported.
-    env->process().emit("rejectionHandled");
+    // A rejection handled after being reported: 'rejectionHandled' is emitted by the next
+    // processPromiseRejections (after the microtasks), as Node's handledRejection() does.
+    env->impl().asyncHandledRejections.push_back(rejectionId);
+    env->setHasRejectionToWarn(true);
   }
 }
 void PromiseStateBase::settle() {
@@ -395,6 +414,7 @@ void PromiseStateBase::settle() {
   reactions.clear();
 }
 void PromiseStateBase::trackRejection(const std::shared_ptr<PromiseStateBase>& self) {
+  rejectionId = ++env->impl().lastPromiseId;
   env->impl().pendingRejections.push_back(self);
   env->setHasRejectionToWarn(true);
 }

@@ -127,6 +127,8 @@ struct Environment::Impl {
 
   // ---- promise rejections (processPromiseRejections) ----
   std::vector<std::shared_ptr<detail::PromiseStateBase>> pendingRejections;
+  std::vector<std::uint32_t> asyncHandledRejections;  // ids of reported rejections handled later
+  std::uint32_t lastPromiseId = 0;
   bool processPromiseRejections();
 
   // ---- process ----

@@ -327,17 +327,24 @@ void Environment::Impl::onTimer(uv_timer_t* h) {
     threw = false;
     ret = I.processTimers(now, threw);
   } while (threw && env->canCallIntoUser());
-  if (--env->callbackDepth_ == 0 && env->canCallIntoUser()) env->runNextTicks();
-  if (!env->canCallIntoUser()) return;
-  // The lists may have changed while ticks ran: Node reschedules from processTimers' result.
-  if (ret != 0) {
-    std::int64_t duration = std::llabs(ret) - (static_cast<std::int64_t>(uv_now(env->loop())) - I.timerBase);
-    I.scheduleTimer(duration > 0 ? duration : 1);
-    if (ret > 0) uv_ref(reinterpret_cast<uv_handle_t*>(h));
-    else uv_unref(reinterpret_cast<uv_handle_t*>(h));
-  } else {
-    uv_unref(reinterpret_cast<uv_handle_t*>(h));
+  // Node's RunTimers schedules and (un)refs the handle from processTimers' result while
+  // its InternalCallbackScope is still open, and only then (scope close) drains ticks and
+  // microtasks. The order matters: a timer created by a tick or microtask must find the
+  // handle already (un)ref'd and scheduled, so that its incRefCount() re-refs the handle
+  // and its insert() can move the expiry earlier. Draining first lost both (a coroutine
+  // awaiting a timer from a microtask let the loop exit).
+  if (env->canCallIntoUser()) {
+    if (ret != 0) {
+      std::int64_t duration =
+          std::llabs(ret) - (static_cast<std::int64_t>(uv_now(env->loop())) - I.timerBase);
+      I.scheduleTimer(duration > 0 ? duration : 1);
+      if (ret > 0) uv_ref(reinterpret_cast<uv_handle_t*>(h));
+      else uv_unref(reinterpret_cast<uv_handle_t*>(h));
+    } else {
+      uv_unref(reinterpret_cast<uv_handle_t*>(h));
+    }
   }
+  if (--env->callbackDepth_ == 0 && env->canCallIntoUser()) env->runNextTicks();
 }
 
 // ---- Immediate ---------------------------------------------------------------------------------------

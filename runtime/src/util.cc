@@ -215,19 +215,39 @@ std::string join(const std::vector<std::string>& v, std::string_view sep) {
   return s;
 }
 
-thread_local bool tlAllNumbers = false;  // set by array formatting for groupArrayElements
+// True when `s` is what formatNumber / formatBigInt / formatUnsigned print: the
+// entry of a number (or 64-bit integer, Node's bigint) element.
+bool isNumberText(std::string_view s) {
+  if (s == "NaN" || s == "Infinity" || s == "-Infinity") return true;
+  auto digit = [&s](std::size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; };
+  std::size_t i = 0, digits = 0;
+  if (i < s.size() && s[i] == '-') ++i;
+  for (; digit(i); ++i) ++digits;
+  if (i < s.size() && s[i] == '.') {
+    for (++i; digit(i); ++i) ++digits;
+  }
+  if (digits == 0) return false;
+  if (i < s.size() && s[i] == 'e') {
+    ++i;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+    if (!digit(i)) return false;
+    while (digit(i)) ++i;
+  }
+  return i == s.size();
+}
 
-}  // namespace
-
-std::string reduceToSingleString(InspectContext& ctx, std::vector<std::string> output,
-                                 std::string_view base, std::string_view open,
-                                 std::string_view close, bool isArray, int recurseTimes,
-                                 std::size_t valueLength) {
+// reduceToSingleString with groupArrayElements' choice of padding made by the caller:
+// `numbers` is Node's "every element is a number or a bigint" (padStart, right-aligned);
+// anything else (strings, nested objects, null...) is padEnd, left-aligned.
+std::string reduceToSingleStringImpl(InspectContext& ctx, std::vector<std::string> output,
+                                     std::string_view base, std::string_view open,
+                                     std::string_view close, bool isArray, int recurseTimes,
+                                     std::size_t valueLength, bool numbers) {
   std::size_t entries = output.size();
   if (ctx.opts.compact >= 1) {
     if (isArray && entries > 6) {
       bool more = valueLength > output.size() || (valueLength > 100);
-      output = groupArrayElements(ctx, std::move(output), more && valueLength > 100, tlAllNumbers);
+      output = groupArrayElements(ctx, std::move(output), more && valueLength > 100, numbers);
     }
     if (ctx.currentDepth - recurseTimes < ctx.opts.compact && entries == output.size()) {
       std::size_t start = output.size() + static_cast<std::size_t>(ctx.indentationLvl) + open.size() + base.size() + 10;
@@ -243,6 +263,24 @@ std::string reduceToSingleString(InspectContext& ctx, std::vector<std::string> o
   std::string indentation = "\n" + std::string(static_cast<std::size_t>(ctx.indentationLvl), ' ');
   return (base.empty() ? "" : std::string(base) + " ") + std::string(open) + indentation + "  " +
          join(output, "," + indentation + "  ") + indentation + std::string(close);
+}
+
+}  // namespace
+
+std::string reduceToSingleString(InspectContext& ctx, std::vector<std::string> output,
+                                 std::string_view base, std::string_view open,
+                                 std::string_view close, bool isArray, int recurseTimes,
+                                 std::size_t valueLength) {
+  // Callers without the element values (the C++ container Inspectors) pass only the
+  // printed entries: the elements are numbers when every entry, the "... n more items"
+  // line aside, prints as one.
+  bool numbers = isArray;
+  if (isArray) {
+    std::size_t n = output.size() - (valueLength > 100 && output.size() > 100 ? 1 : 0);
+    for (std::size_t i = 0; i < n && numbers; ++i) numbers = isNumberText(output[i]);
+  }
+  return reduceToSingleStringImpl(ctx, std::move(output), base, open, close, isArray, recurseTimes,
+                                  valueLength, numbers);
 }
 
 std::string inspectBuffer(const Buffer& b) {
@@ -283,17 +321,19 @@ std::string inspectValue(const Value& v, InspectContext& ctx, int recurseTimes) 
       ctx.currentDepth = recurseTimes;
       std::vector<std::string> out;
       ctx.indentationLvl += 2;
-      bool allNumbers = true;
       for (std::size_t i = 0; i < a.size() && i < 100; ++i) {
-        if (!a[i].isNumber()) allNumbers = false;
         out.push_back(inspectValue(a[i], ctx, recurseTimes + 1));
       }
       ctx.indentationLvl -= 2;
       if (a.size() > 100) {
         out.push_back("... " + std::to_string(a.size() - 100) + " more item" + (a.size() - 100 > 1 ? "s" : ""));
       }
-      tlAllNumbers = allNumbers;
-      return reduceToSingleString(ctx, std::move(out), "", "[", "]", true, recurseTimes, a.size());
+      // Node checks `typeof value[i]` for i < output.length, so with more than 100
+      // elements the 101st counts too.
+      bool allNumbers = true;
+      for (std::size_t i = 0; i < a.size() && i < out.size() && allNumbers; ++i) allNumbers = a[i].isNumber();
+      return reduceToSingleStringImpl(ctx, std::move(out), "", "[", "]", true, recurseTimes, a.size(),
+                                      allNumbers);
     }
     case Value::Type::Object: {
       const Object& o = v.asObject();
@@ -374,7 +414,7 @@ std::string formatArgs(std::vector<FormatArg>& args) {
         switch (next) {
           case 's': {
             const FormatArg& t = args[++a];
-            tempStr = t.isString ? t.str : t.inspected;
+            tempStr = t.isString ? t.str : t.forPercentS ? t.forPercentS(t.arg) : t.inspected;
             break;
           }
           case 'j': {

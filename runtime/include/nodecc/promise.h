@@ -42,6 +42,7 @@ struct PromiseStateBase {
   Status status = Status::Pending;
   bool handled = false;         // a reaction was attached
   bool reportedUnhandled = false;
+  std::uint32_t rejectionId = 0;  // Node's rejection uid (fits in the padding)
   std::unique_ptr<Error> reason;
   std::vector<Task> reactions;
   Environment* env;
@@ -227,7 +228,8 @@ class Promise {
     thenRaw(std::move(reaction));
     return child;
   }
-  /// `p.finally(fn)`: fn takes nothing; the result settles like `p`.
+  /// `p.finally(fn)`: fn takes nothing; the result settles like `p`, in as many microtask
+  /// turns as in JS.
   template <class F>
   Promise<T> finally(F&& fn) const {
     Promise<T> child;
@@ -240,9 +242,19 @@ class Promise {
         child.reject(errors::fromException(std::current_exception()));
         return;
       }
-      if (e) child.reject(*e);
-      else if constexpr (std::is_void_v<T>) child.resolve();
-      else child.resolve(*v);
+      // JS returns `PromiseResolve(C, onFinally()).then(() => value)` (or `=> { throw
+      // reason }`) from the reaction, and the child adopts it: the thunk takes one more
+      // turn and the adoption two, as in V8.
+      Promise<T> thunk;
+      auto settleThunk = [thunk, value = e ? std::optional<Stored>() : std::optional<Stored>(*v),
+                          reason = e ? std::optional<Error>(*e) : std::optional<Error>()](
+                             const std::monostate*, const Error*) {
+        if (reason) thunk.reject(*reason);
+        else if constexpr (std::is_void_v<T>) thunk.resolve();
+        else thunk.resolve(*value);
+      };
+      Promise<void>::resolved().thenRaw(std::move(settleThunk));
+      child.resolve(thunk);
     };
     thenRaw(std::move(reaction));
     return child;

@@ -251,7 +251,23 @@ struct FormatArg {
   std::string json;           // JSON.stringify for %j ("" → use inspected)
   bool isNumberLike = false;
   bool isBigIntLike = false;  // 64-bit integers print without loss
+  // %s of an object is util.inspect at depth 0 (or String() for a Buffer, whose toString is
+  // not the built-in one); computed only when a %s asks, from the argument itself.
+  std::string (*forPercentS)(const void*) = nullptr;
+  const void* arg = nullptr;
 };
+template <class T>
+std::string percentS(const void* p) {
+  const T& v = *static_cast<const T*>(p);
+  if constexpr (std::is_same_v<T, Buffer>) {
+    return v.toString();
+  } else if constexpr (std::is_same_v<T, Value>) {
+    if (v.isBuffer()) return v.asBuffer().toString();
+    return inspect(v, InspectOptions{.depth = 0});
+  } else {
+    return inspect(v, InspectOptions{.depth = 0});
+  }
+}
 template <class T>
 FormatArg makeFormatArg(const T& v) {
   using D = std::decay_t<T>;
@@ -275,6 +291,14 @@ FormatArg makeFormatArg(const T& v) {
     } else {
       a.inspected = "undefined";
     }
+  } else if constexpr (std::is_same_v<D, std::optional<std::string>>) {
+    // A string or null (child_process's signal codes): the string prints raw, as in Node.
+    if (v) {
+      a.isString = true;
+      a.str = *v;
+    } else {
+      a.inspected = "null";
+    }
   } else if constexpr (std::is_same_v<D, Value>) {
     if (v.isString()) {
       a.isString = true;
@@ -286,9 +310,17 @@ FormatArg makeFormatArg(const T& v) {
         a.isNumberLike = true;
       }
       a.json = v.stringify();
+      if (v.isArray() || v.isObject() || v.isBuffer()) {
+        a.forPercentS = &percentS<Value>;
+        a.arg = &v;
+      }
     }
   } else {
     a.inspected = inspect(v);
+    if constexpr (std::is_class_v<D>) {
+      a.forPercentS = &percentS<D>;
+      a.arg = &v;
+    }
     if constexpr (std::is_arithmetic_v<D> && !std::is_same_v<D, bool>) {
       a.num = static_cast<double>(v);
       a.isNumberLike = true;

@@ -1,0 +1,180 @@
+// Environment: the run sequence, exit codes, teardown (every handle closed, no callback
+// after process.exit), nextTick/microtask draining.
+#include <gtest/gtest.h>
+
+#include <nodecc/fs.h>
+
+#include "helpers.h"
+
+using namespace nodecc;
+using nodecc_test::runScript;
+
+TEST(Environment, RunSequenceBeforeExitThenExit) {
+  std::vector<std::string> log;
+  int code = runScript([&log] {
+    log.push_back("main");
+    process::nextTick([&log] { log.push_back("tick"); });
+    Promise<>::resolved().then([&log] { log.push_back("microtask"); });
+    setTimeout([&log] { log.push_back("timer"); }, 1);
+    int revivals = 0;
+    process::on("beforeExit", [&log, revivals](int code) mutable {
+      log.push_back("beforeExit " + std::to_string(code));
+      if (revivals++ == 0) setImmediate([&log] { log.push_back("revived"); });
+    });
+    process::on("exit", [&log](int code) { log.push_back("exit " + std::to_string(code)); });
+    log.push_back("main end");
+  });
+  EXPECT_EQ(code, 0);
+  EXPECT_EQ(log, (std::vector<std::string>{"main", "main end", "tick", "microtask", "timer", "beforeExit 0",
+                                           "revived", "beforeExit 0", "exit 0"}));
+  EXPECT_EQ(Environment::current(), nullptr);
+}
+
+TEST(Environment, ExitCodes) {
+  EXPECT_EQ(runScript([] { process::exitCode = 3; }), 3);
+  EXPECT_EQ(runScript([] { process::exit(4); }), 4);
+  testing::internal::CaptureStderr();
+  EXPECT_EQ(runScript([] { throw Error("boom"); }), 1);
+  std::string err = testing::internal::GetCapturedStderr();
+  EXPECT_EQ(err.rfind("Error: boom\n", 0), 0u) << err;
+  EXPECT_NE(err.find("Node.js v20"), std::string::npos);
+  testing::internal::CaptureStderr();
+  EXPECT_EQ(runScript([] {
+              process::on("uncaughtException", [] { throw Error("again"); });
+              throw Error("first");
+            }),
+            7);
+  err = testing::internal::GetCapturedStderr();
+  EXPECT_EQ(err.rfind("Error: again\n", 0), 0u) << err;
+  testing::internal::CaptureStderr();
+  EXPECT_EQ(runScript([] { Promise<>::rejected(Error("unhandled")); }), 1);
+  err = testing::internal::GetCapturedStderr();
+  EXPECT_EQ(err.rfind("Error: unhandled\n", 0), 0u) << err;
+}
+
+TEST(Environment, NoCallbackAfterProcessExit) {
+  std::vector<std::string> log;
+  int code = runScript([&log] {
+    process::on("exit", [&log](int code) {
+      log.push_back("exit " + std::to_string(code));
+      process::nextTick([&log] { log.push_back("tick after exit"); });
+      setImmediate([&log] { log.push_back("immediate after exit"); });
+    });
+    setTimeout([&log] { log.push_back("timer"); }, 1000);
+    auto iv = setInterval([&log] { log.push_back("interval"); }, 1);
+    setImmediate([&log] {
+      log.push_back("immediate");
+      process::nextTick([&log] { log.push_back("tick"); });
+      Promise<>::resolved().then([&log] { log.push_back("microtask"); });
+      fs::readFile("/proc/self/stat", [&log] { log.push_back("readFile"); });
+      process::exit(6);
+    });
+  });
+  EXPECT_EQ(code, 6);
+  EXPECT_EQ(log, (std::vector<std::string>{"immediate", "exit 6"}));
+}
+
+TEST(Environment, ExitInsideExitDoesNotRecurse) {
+  int exits = 0;
+  int code = runScript([&exits] {
+    process::on("exit", [&exits] {
+      ++exits;
+      process::exit(9);
+    });
+    process::exit(2);
+  });
+  EXPECT_EQ(exits, 1);
+  EXPECT_EQ(code, 9);
+}
+
+TEST(Environment, TeardownClosesTimersImmediatesAndPendingFsRequests) {
+  // process.exit() with every kind of pending work: teardown must close all of it
+  // (runScript checks that no handle is left) and call nothing back.
+  bool called = false;
+  runScript([&called] {
+    for (int i = 0; i < 20; ++i) fs::readFile("/proc/self/status", [&called] { called = true; });
+    setTimeout([&called] { called = true; }, 50);
+    setInterval([&called] { called = true; }, 10)->unref();
+    setImmediate([&called] { called = true; });
+    process::on("SIGUSR2", [] {});
+    process::exit(0);
+  });
+  EXPECT_FALSE(called);
+}
+
+TEST(Environment, PendingFsRequestKeepsTheLoopAlive) {
+  bool called = false;
+  runScript([&called] { fs::readFile("/proc/self/status", [&called] { called = true; }); });
+  EXPECT_TRUE(called);
+}
+
+TEST(Environment, TicksThenMicrotasksUntilBothEmpty) {
+  std::string order;
+  runScript([&order] {
+    Promise<>::resolved().then([&order] {
+      order += "m1";
+      process::nextTick([&order] { order += "t3"; });
+    });
+    process::nextTick([&order] {
+      order += "t1";
+      queueMicrotask([&order] { order += "m2"; });
+      process::nextTick([&order] { order += "t2"; });
+    });
+  });
+  EXPECT_EQ(order, "t1t2m1m2t3");
+}
+
+TEST(Environment, ThrowingTickLeavesTheRestForLater) {
+  std::string order;
+  int code = runScript([&order] {
+    process::on("uncaughtException", [&order](const Error& e) { order += "[" + e.message + "]"; });
+    process::nextTick([&order] {
+      order += "a";
+      throw Error("x");
+    });
+    process::nextTick([&order] { order += "b"; });
+  });
+  EXPECT_EQ(code, 0);
+  EXPECT_EQ(order, "a[x]b");
+}
+
+TEST(Environment, NextTickIsANoOpOnceExiting) {
+  bool ran = false;
+  runScript([&ran] {
+    process::on("exit", [&ran] { process::nextTick([&ran] { ran = true; }); });
+  });
+  EXPECT_FALSE(ran);
+}
+
+TEST(Environment, CurrentIsPerEnvironmentAndRestored) {
+  EXPECT_EQ(Environment::current(), nullptr);
+  {
+    Environment outer;
+    EXPECT_EQ(Environment::current(), &outer);
+    {
+      Environment inner;
+      EXPECT_EQ(Environment::current(), &inner);
+      EXPECT_NE(inner.id(), outer.id());
+    }
+    EXPECT_EQ(Environment::current(), &outer);
+  }
+  EXPECT_EQ(Environment::current(), nullptr);
+  try {
+    Environment::require();
+    FAIL() << "no throw";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code, "ERR_NO_ENVIRONMENT");
+  }
+}
+
+TEST(Environment, MainStyleArgv) {
+  std::vector<std::string> argv;
+  char a0[] = "prog";
+  char a1[] = "x";
+  char* args[] = {a0, a1};
+  int code = nodecc::main(2, args, [&argv] { argv = process::argv(); });
+  EXPECT_EQ(code, 0);
+  ASSERT_EQ(argv.size(), 3u);
+  EXPECT_EQ(argv[1], "prog");
+  EXPECT_EQ(argv[2], "x");
+}
