@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <map>
+#include <thread>
 #include <utility>
+#include <vector>
 
 namespace nodecc::bindings {
 
@@ -123,7 +125,7 @@ void MessagePortData::addToIncomingQueue(PortMessage msg) {
   std::lock_guard<std::mutex> lock(mutex_);
   incoming_.push_back(std::move(msg));
   // The owner clears owner_ under this mutex before its handle starts closing.
-  if (owner_) owner_->triggerAsync();
+  if (owner_) owner_->notify();
 }
 
 // ---- MessagePortWrap ----------------------------------------------------------------
@@ -133,7 +135,9 @@ MessagePortWrap::MessagePortWrap(Environment& env, std::shared_ptr<MessagePortDa
     : HandleWrap(env, (uv_async_init(env.loop(), &async_, &MessagePortWrap::onAsync),
                        reinterpret_cast<uv_handle_t*>(&async_))),
       data_(std::move(data)),
-      onSignal_(std::move(onSignal)) {
+      onSignal_(std::move(onSignal)),
+      portLoop_(PortLoop::of(env)) {
+  portLoop_->add(this);
   bool waiting;
   {
     std::lock_guard<std::mutex> lock(data_->mutex_);
@@ -149,6 +153,7 @@ MessagePortWrap* MessagePortWrap::create(Environment& env, std::shared_ptr<Messa
 }
 
 MessagePortWrap::~MessagePortWrap() {
+  portLoop_->remove(this);
   // Node's MessagePort::OnClose: leaving the group after the handle closed is what
   // sends the peer its close message.
   if (data_) data_->disentangle();
@@ -162,11 +167,178 @@ void MessagePortWrap::onClosing() {
 
 void MessagePortWrap::onAsync(uv_async_t* h) {
   auto* self = static_cast<MessagePortWrap*>(static_cast<HandleWrap*>(h->data));
-  if (self->isClosing() || !self->onSignal_) return;
-  self->onSignal_();
+  self->signalled_.store(false);
+  self->signal();
+}
+
+void MessagePortWrap::signal() {
+  if (isClosing() || !onSignal_) return;
+  portLoop_->markActive();
+  onSignal_();
 }
 
 void MessagePortWrap::triggerAsync() { uv_async_send(&async_); }
+
+void MessagePortWrap::notify() {
+  // Sequentially consistent, with PortLoop::spin's clearing of spinning_ then reading
+  // the flags: either this sees the loop spinning, or the loop sees this flag.
+  signalled_.store(true);
+  if (!portLoop_->wakeIfSpinning()) triggerAsync();
+}
+
+// ---- PortLoop ----------------------------------------------------------------------
+
+namespace {
+constexpr std::uint64_t kSpinNs = 50'000;     // spin this long for the next message …
+constexpr std::uint64_t kHotNs = 1'000'000;   // … when one was delivered this recently
+constexpr std::uint64_t kMaxBusyNs = 2'000'000;  // then let timers and I/O have a turn
+
+inline void cpuRelax() {
+#if defined(__x86_64__) || defined(__i386__)
+  __builtin_ia32_pause();
+#elif defined(__aarch64__)
+  asm volatile("yield");
+#endif
+}
+
+bool spinningHelps() {
+  static const bool multi = std::thread::hardware_concurrency() > 1;
+  return multi;
+}
+}  // namespace
+
+// The uv_prepare_t that spins, just before the loop would block for I/O.
+class PortLoop::Prepare final : public HandleWrap {
+ public:
+  Prepare(Environment& env, PortLoop* owner)
+      : HandleWrap(env, (uv_prepare_init(env.loop(), &prepare_),
+                         reinterpret_cast<uv_handle_t*>(&prepare_))),
+        owner_(owner) {
+    uv_prepare_start(&prepare_, [](uv_prepare_t* h) {
+      auto* self = static_cast<Prepare*>(static_cast<HandleWrap*>(h->data));
+      if (!self->isClosing() && self->owner_) self->owner_->spin();
+    });
+    unref();  // never keeps the loop alive
+  }
+  void forget() noexcept { owner_ = nullptr; }
+
+ private:
+  void onClosing() override {
+    if (owner_) owner_->prepare_ = nullptr;
+    owner_ = nullptr;
+    uv_prepare_stop(&prepare_);
+  }
+  uv_prepare_t prepare_;
+  PortLoop* owner_;
+};
+
+std::shared_ptr<PortLoop> PortLoop::of(Environment& env) {
+  thread_local std::vector<std::pair<std::uint64_t, std::weak_ptr<PortLoop>>> loops;
+  std::shared_ptr<PortLoop> found;
+  for (auto it = loops.begin(); it != loops.end();) {
+    if (it->second.expired()) {
+      it = loops.erase(it);
+      continue;
+    }
+    if (it->first == env.id()) found = it->second.lock();
+    ++it;
+  }
+  if (!found) {
+    found = std::make_shared<PortLoop>(env);
+    loops.emplace_back(env.id(), found);
+  }
+  return found;
+}
+
+PortLoop::PortLoop(Environment& env) : env_(&env), envId_(env.id()) {
+  if (spinningHelps()) prepare_ = new Prepare(env, this);
+}
+
+PortLoop::~PortLoop() {
+  if (prepare_) {
+    prepare_->forget();
+    prepare_->close();
+  }
+}
+
+void PortLoop::add(MessagePortWrap* w) noexcept {
+  // At the tail: runSignalled delivers in creation order, the order in which libuv
+  // runs the ports' async handles (a port closed by an earlier port's listener must
+  // not have been delivered to first; Node's order).
+  w->nextInLoop_ = nullptr;
+  w->prevInLoop_ = portsTail_;
+  if (portsTail_) portsTail_->nextInLoop_ = w;
+  else ports_ = w;
+  portsTail_ = w;
+}
+
+void PortLoop::remove(MessagePortWrap* w) noexcept {
+  if (w->prevInLoop_) w->prevInLoop_->nextInLoop_ = w->nextInLoop_;
+  else if (ports_ == w) ports_ = w->nextInLoop_;
+  if (w->nextInLoop_) w->nextInLoop_->prevInLoop_ = w->prevInLoop_;
+  else if (portsTail_ == w) portsTail_ = w->prevInLoop_;
+  w->prevInLoop_ = w->nextInLoop_ = nullptr;
+}
+
+bool PortLoop::wakeIfSpinning() noexcept {
+  if (!spinning_.load()) return false;
+  arrivals_.fetch_add(1, std::memory_order_release);
+  return true;
+}
+
+void PortLoop::markActive() noexcept { lastActiveNs_ = uv_hrtime(); }
+
+// Delivers what the flags announce; true when a port had something.
+bool PortLoop::runSignalled() {
+  bool any = false;
+  // Ports are only removed in close callbacks, never while this runs. Ports added by
+  // the callbacks (received in a message) are appended after `last` and wait for the
+  // next pass, as libuv leaves async handles made by async callbacks for its next turn.
+  MessagePortWrap* last = portsTail_;
+  for (MessagePortWrap* w = ports_; w; w = w->nextInLoop_) {
+    if (w->signalled_.exchange(false)) {
+      any = true;
+      w->signal();
+      if (env_->stopping()) break;
+    }
+    if (w == last) break;
+  }
+  return any;
+}
+
+void PortLoop::spin() {
+  std::uint64_t now = uv_hrtime();
+  // Nothing to wait for when the poll would not block (immediates or pending work).
+  if (!ports_ || env_->stopping() || now - lastActiveNs_ > kHotNs ||
+      uv_backend_timeout(env_->loop()) == 0) {
+    return;
+  }
+  spinning_.store(true);
+  std::uint64_t idleUntil = now + kSpinNs;
+  const std::uint64_t busyUntil = now + kMaxBusyNs;
+  std::uint32_t seen = arrivals_.load(std::memory_order_acquire);
+  for (unsigned i = 0;; ++i) {
+    std::uint32_t a = arrivals_.load(std::memory_order_acquire);
+    if (a != seen) {
+      seen = a;
+      runSignalled();
+      now = uv_hrtime();
+      idleUntil = now + kSpinNs;
+      // A listener scheduled an immediate (or stopped the loop): let it run first, as
+      // the check phase would before the next poll delivers more messages.
+      if (now >= busyUntil || env_->stopping() || uv_backend_timeout(env_->loop()) == 0) break;
+      continue;
+    }
+    if ((i & 63) == 0 && uv_hrtime() >= idleUntil) break;
+    cpuRelax();
+  }
+  spinning_.store(false);
+  // Senders that saw the loop spinning only set their port's flag: make sure the poll
+  // that follows does not block on them.
+  for (MessagePortWrap* w = ports_; w; w = w->nextInLoop_) {
+    if (w->signalled_.load() && !w->isClosing()) w->triggerAsync();
+  }
+}
 
 MessagePortWrap::Received MessagePortWrap::receive(PortMessage& out, bool wantsMessage) {
   if (!data_) return Received::kNone;

@@ -6,6 +6,19 @@
 
 #include "nodecc/errors.h"
 
+#if defined(__SANITIZE_THREAD__)
+// ThreadSanitizer and worker threads: Debian's libuv is not instrumented, and closes
+// descriptors with a raw close syscall that TSan does not see. When another thread's
+// loop then gets the same descriptor number (every worker loop opens an epoll fd, an
+// eventfd, a signal pipe …), TSan reports a race on its own descriptor table at the
+// call that created it. Those reports are false: ignore what the interceptors see of
+// libuv's calls. (TSan then also ignores the synchronisation of those calls — libuv's
+// mutexes, its eventfd writes and reads — except thread creation and joining, which
+// stay tracked. That can only add reports, never hide a race in nodecc's own code,
+// whose cross-thread data goes through its own std::mutex and atomics.)
+extern "C" const char* __tsan_default_suppressions() { return "called_from_lib:libuv.so.1\n"; }
+#endif
+
 namespace nodecc::bindings {
 
 // The parent-side uv_async_t that the ending thread signals.
@@ -89,6 +102,11 @@ void WorkerThread::run() {
     {
       std::lock_guard<std::mutex> lock(mutex_);
       childEnv_ = nullptr;
+      // Node's Worker::Exit sets exit_code_ along with stopping the thread: a stop
+      // requested while the Environment existed decides the exit code even when the
+      // loop ran out of work before it saw the request (e.g. stop() arrived during
+      // the last callback, after the loop's final poll).
+      if (stopCode_) code = *stopCode_;
     }
     body_ = nullptr;  // what the body captured dies on this thread, with its Environment
   }
@@ -104,8 +122,12 @@ void WorkerThread::run() {
 void WorkerThread::stop(int exitCode) {
   std::lock_guard<std::mutex> lock(mutex_);
   if (finished_) return;
-  if (childEnv_) childEnv_->requestStop(exitCode);
-  else stopBeforeStart_ = true;
+  if (childEnv_) {
+    childEnv_->requestStop(exitCode);
+    stopCode_ = exitCode;
+  } else {
+    stopBeforeStart_ = true;
+  }
 }
 
 void WorkerThread::ref() {

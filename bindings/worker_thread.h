@@ -17,6 +17,7 @@
 #include <cstddef>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 
 #include "bindings/handle_wrap.h"
@@ -43,7 +44,9 @@ class WorkerThread : public std::enable_shared_from_this<WorkerThread> {
   WorkerThread& operator=(const WorkerThread&) = delete;
 
   /// Node's stopThread: the worker's Environment stops with `exitCode` when it next
-  /// returns to its loop ('exit' is not emitted inside the worker). Before the
+  /// returns to its loop ('exit' is not emitted inside the worker); `exitCode` is
+  /// the thread's exit code even if its loop runs out of work before it sees the
+  /// request (Node's Worker::Exit sets exit_code_ at once). Before the
   /// Environment exists the body does not run and the exit code is 0 (as in Node).
   void stop(int exitCode);
   /// Whether the exit notification keeps the parent's loop alive (default true).
@@ -67,6 +70,7 @@ class WorkerThread : public std::enable_shared_from_this<WorkerThread> {
   std::condition_variable cv_;
   Environment* childEnv_ = nullptr;  // guarded by mutex_
   bool stopBeforeStart_ = false;     // guarded by mutex_
+  std::optional<int> stopCode_;      // guarded by mutex_; stop() reached the Environment
   bool finished_ = false;            // guarded by mutex_
   int exitCode_ = 0;                 // guarded by mutex_
   ExitSignal* signal_ = nullptr;     // guarded by mutex_; the parent-side async, until closed

@@ -10,6 +10,7 @@
 #include "nodecc/console.h"
 #include "nodecc/process.h"
 #include "nodecc/timers.h"
+#include "nodecc/pool.h"
 #include "runtime/src/internal.h"
 
 namespace nodecc {
@@ -27,7 +28,7 @@ TaskRing::~TaskRing() {
   for (Chunk* c : {head_, spare_}) {
     while (c) {
       Chunk* next = c->next;
-      delete c;
+      pool::freeChunk(c);  // Chunk is trivially destructible
       c = next;
     }
   }
@@ -38,9 +39,11 @@ void TaskRing::clear() noexcept {
 }
 
 void TaskRing::addChunk() {
+  // From the pool's 32 KiB class (huge pages: a long queue faults once per 2 MiB).
+  static_assert(sizeof(Chunk) <= pool::kChunkBytes && std::is_trivially_destructible_v<Chunk>);
   Chunk* c = spare_;
   if (c) spare_ = nullptr;
-  else c = new Chunk;
+  else c = ::new (pool::allocateChunk()) Chunk;
   c->next = nullptr;
   c->used = 0;
   if (tail_) {
@@ -58,7 +61,7 @@ void TaskRing::dropHeadChunk() noexcept {
   head_ = c->next;
   headPos_ = 0;
   if (spare_) {
-    delete c;
+    pool::freeChunk(c);
   } else {
     c->next = nullptr;
     spare_ = c;
@@ -297,6 +300,8 @@ void Environment::emitExit() {
 }
 
 int Environment::run(Task mainScript) {
+  // A forked child opens its IPC channel before the main script, as Node does.
+  if (opts_.isMainThread) detail::setupChildProcessIpcChannel(*this);
   makeCallback(mainScript);
   if (!stopping_) {
     bool more;

@@ -266,10 +266,15 @@ void Environment::Impl::listOnTimeout(TimerList* listRaw, std::int64_t now, bool
       timerListQueue.percolateDown(0);
       return;
     }
-    std::shared_ptr<Timeout> keep = timer->self;  // survives a clearTimeout in the ticks
+    // The list's reference moves here for the call (it survives a clearTimeout in the
+    // ticks); insert() takes a new one if the timer is enrolled again meanwhile.
+    std::shared_ptr<Timeout> keep = std::move(timer->self);
     if (ranAtLeastOneTimer) env.runNextTicks();
     else ranAtLeastOneTimer = true;
-    if (env.stopping()) return;
+    if (env.stopping()) {
+      if (!timer->self && isLinked(*this, timer)) timer->self = std::move(keep);
+      return;
+    }
     listRemove(*this, timer);
     if (!timer->hasCallback) {
       if (!timer->destroyed) {
@@ -442,7 +447,8 @@ void Environment::Impl::onCheck(uv_check_t* h) {
 namespace detail {
 TimeoutPtr scheduleTimeout(TimerTask cb, double after, bool repeat) {
   Environment& env = Environment::require();
-  auto t = std::make_shared<Timeout>(env, std::move(cb), after, repeat);
+  auto t =
+      std::allocate_shared<Timeout>(PoolAllocator<Timeout>(), env, std::move(cb), after, repeat);
   t->self = t;  // the list's reference (insert would take it with shared_from_this)
   env.impl().insert(t.get(), t->idleTimeout, env.impl().getNow());
   return t;
@@ -450,7 +456,7 @@ TimeoutPtr scheduleTimeout(TimerTask cb, double after, bool repeat) {
 
 ImmediatePtr scheduleImmediate(TimerTask cb) {
   Environment& env = Environment::require();
-  auto i = std::make_shared<Immediate>(env, std::move(cb));
+  auto i = std::allocate_shared<Immediate>(PoolAllocator<Immediate>(), env, std::move(cb));
   Environment::Impl& I = env.impl();
   i->self = i;
   i->refed_ = true;  // i->ref(), knowing the Environment is live

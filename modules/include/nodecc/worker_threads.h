@@ -25,7 +25,10 @@
 // * terminate() takes effect when the worker next returns to its event loop. C++
 //   code in a tight loop (or blocked in a system call) cannot be interrupted the way
 //   V8 interrupts JavaScript: terminate() then waits until that code returns, and
-//   the returned Promise stays pending meanwhile.
+//   the returned Promise stays pending meanwhile. The exit code is 1 whenever
+//   terminate() came before the worker ended on its own, also when the callback it
+//   waited for was the loop's last work (the loop then ends by itself; the worker's
+//   own process 'beforeExit'/'exit' may still run in that case, where Node's would not).
 // * When an Environment ends (the main script's process exits) its running workers
 //   are terminated and joined. A worker that does not return to its loop within one
 //   second is reported on stderr and left running detached, so that the process can

@@ -201,6 +201,15 @@ inline const EnvVars env{};
 
 }  // namespace process
 
+namespace detail {
+/// Node's setupChildProcessIpcChannel: when NODE_CHANNEL_FD is set (the process was
+/// forked with an IPC channel), opens that channel so that process::send and
+/// process 'message' work, and removes NODE_CHANNEL_FD / NODE_CHANNEL_SERIALIZATION_MODE
+/// from the environment. Environment::run calls it on the main thread before the main
+/// script. Defined in modules/src/child_process.cc (see docs/ARCHITECTURE.md).
+void setupChildProcessIpcChannel(Environment& env);
+}  // namespace detail
+
 /// Signal helpers shared by process and child_process.
 namespace os_signals {
 /// "SIGTERM" → 15; -1 when unknown.

@@ -26,6 +26,7 @@
 #include "nodecc/environment.h"
 #include "nodecc/errors.h"
 #include "nodecc/function.h"
+#include "nodecc/pool.h"
 
 namespace nodecc {
 
@@ -34,9 +35,9 @@ class Promise;
 
 namespace detail {
 
-// Always made by make_shared<PromiseState<T>>, so the control block destroys the right
-// type without a virtual destructor. The reason is boxed: most promises never reject and
-// an Error is ~300 bytes.
+// Always made by allocate_shared<PromiseState<T>> (from the pool, nodecc/pool.h), so the
+// control block destroys the right type without a virtual destructor. The reason is boxed:
+// most promises never reject and an Error is ~300 bytes.
 struct PromiseStateBase {
   enum class Status : unsigned char { Pending, Fulfilled, Rejected };
   Status status = Status::Pending;
@@ -99,7 +100,7 @@ class Promise {
   using State = detail::PromiseState<T>;
 
   /// A pending promise (resolve it with resolve()/reject()).
-  Promise() : s_(std::make_shared<State>()) {}
+  Promise() : s_(std::allocate_shared<State>(detail::PoolAllocator<State>())) {}
 
   /// `Promise.resolve(v)`.
   template <class U = T, std::enable_if_t<!std::is_void_v<U>, int> = 0>
@@ -264,6 +265,17 @@ class Promise {
   template <class F>
   void thenRaw(F&& reaction) const {
     s_->markHandled();
+    if constexpr (std::is_void_v<T>) {
+      // A fulfilled Promise<void> has nothing for the job to read: it need not hold the state
+      // (the common `resolved().then(f)`; the job stays 16 bytes smaller).
+      if (s_->status == State::Status::Fulfilled) {
+        s_->env->queueMicrotask(Task([r = std::forward<F>(reaction)]() mutable {
+          static constexpr std::monostate kValue{};
+          r(&kValue, static_cast<const Error*>(nullptr));
+        }));
+        return;
+      }
+    }
     auto st = s_;
     Task job([st, r = std::forward<F>(reaction)]() mutable {
       if (st->status == State::Status::Fulfilled) r(&*st->value, static_cast<const Error*>(nullptr));

@@ -18,6 +18,7 @@
 
 #include "nodecc/environment.h"
 #include "nodecc/function.h"
+#include "nodecc/pool.h"
 #include "nodecc/promise.h"
 
 namespace nodecc {

@@ -34,6 +34,7 @@ TEST(WorkerBadInput, TerminateCleansUpTimersAndPendingHandles) {
   // libuv opens a process-wide pipe for signal handling the first time any loop
   // watches a signal, and keeps it: open it before counting descriptors.
   nodecc::run([] { process::on("SIGUSR2", [](std::string, int) {}).removeAllListeners("SIGUSR2"); });
+  testing::warmUpThreads();
   std::size_t threads0 = testing::threadCount();
   std::size_t fds0 = testing::fdCount();
   int exitCode = -1;
@@ -204,4 +205,9 @@ TEST(WorkerBadInput, PostingToAWorkerThatExitedIsDropped) {
 }
 
 }  // namespace
+
+void testing::warmUpThreads() {
+  nodecc::run([] { worker_threads::Worker::create([] {}); });
+}
+
 }  // namespace nodecc

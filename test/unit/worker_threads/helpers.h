@@ -24,6 +24,10 @@ inline std::size_t threadCount() { return countEntries("/proc/self/task"); }
 /// Descriptors open now (without the one opendir itself uses).
 inline std::size_t fdCount() { return countEntries("/proc/self/fd") - 1; }
 
+/// Runs one worker first, so that threads the runtime (or a sanitizer) starts on first
+/// use are not counted as leaks. Defined in bad_input_test.cc.
+void warmUpThreads();
+
 /// Waits (up to 5 s) for the thread count to come back to `n`: a joined thread may
 /// still be listed for a moment after pthread_join returns.
 inline std::size_t settleThreads(std::size_t n) {

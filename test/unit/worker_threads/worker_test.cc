@@ -181,6 +181,31 @@ TEST(Worker, TerminateGives1AndCanBeCalledTwice) {
   EXPECT_EQ(log, (std::vector<std::string>{"exit 1", "p3 1", "p1 1", "p2 1"}));
 }
 
+TEST(Worker, TerminateDuringTheLastCallbackStillGives1) {
+  // terminate() arrives while the worker runs its last immediate; when that returns the
+  // loop has nothing left and ends without polling again (so without seeing the stop
+  // request). As in Node (Worker::Exit sets the exit code at once), the code is still 1.
+  static std::atomic<bool> terminated{false};
+  terminated = false;
+  std::vector<std::string> log;
+  nodecc::run([&] {
+    auto w = Worker::create([] {
+      setImmediate([] {
+        parentPort()->postMessage("in the immediate");
+        auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        while (!terminated && std::chrono::steady_clock::now() < deadline) std::this_thread::yield();
+      });
+    });
+    w->on("message", [&, w = w.get()](const Value&) {
+      w->terminate().then([&](int c) { log.push_back("terminate " + std::to_string(c)); });
+      terminated = true;
+    });
+    w->on("exit", [&](int code) { log.push_back("exit " + std::to_string(code)); });
+  });
+  EXPECT_TRUE(terminated);
+  EXPECT_EQ(log, (std::vector<std::string>{"exit 1", "terminate 1"}));
+}
+
 TEST(Worker, ProcessExitEndsOnlyThatWorker) {
   std::vector<std::string> log;
   int rc = nodecc::run([&] {
@@ -234,6 +259,7 @@ TEST(Worker, MessagesBothWaysThroughParentPort) {
 }
 
 TEST(Worker, UnrefLetsTheParentEndAndTeardownJoinsTheWorker) {
+  testing::warmUpThreads();
   std::size_t before = testing::threadCount();
   static std::atomic<int> started{0};
   auto t0 = std::chrono::steady_clock::now();
@@ -251,6 +277,7 @@ TEST(Worker, UnrefLetsTheParentEndAndTeardownJoinsTheWorker) {
 }
 
 TEST(Worker, ProcessExitInMainTerminatesRunningWorkers) {
+  testing::warmUpThreads();
   std::size_t before = testing::threadCount();
   int rc = nodecc::run([&] {
     for (int i = 0; i < 3; ++i) {
