@@ -242,8 +242,10 @@ void Socket::writeGeneric(std::vector<Buffer> chunks, stream::Callback cb) {
     auto p = std::make_shared<Pending>();
     p->chunks = std::move(chunks);
     p->cb = std::move(cb);
-    p->onClose = makeListener([p]() {
-      if (p->done) return;
+    // Weak: the 'connect' listener owns `p` (a strong capture here made a cycle).
+    p->onClose = makeListener([w = std::weak_ptr<Pending>(p)]() {
+      auto p = w.lock();
+      if (!p || p->done) return;
       p->done = true;
       if (p->cb) p->cb(errors::error("ERR_SOCKET_CLOSED_BEFORE_CONNECTION",
                                      "Socket closed before the connection was established"));
@@ -649,6 +651,11 @@ Socket& Socket::connect(ConnectOptions options, std::function<void()> cb) {
     throw errSocketClosed();
   }
   bool pipe = !options.path.empty();
+  // Checked before a handle exists, so that a throw leaves nothing open (Node checks it
+  // first in lookupAndConnect too).
+  if (!pipe && !options.localAddress.empty() && !isIP(options.localAddress)) {
+    throw errors::typeError("ERR_INVALID_IP_ADDRESS", "Invalid IP address: " + options.localAddress);
+  }
   Environment& e = env();
   if (!handle_) {
     isPipe_ = pipe;
