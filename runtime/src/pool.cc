@@ -92,21 +92,6 @@ void reclaimRemote(Slab* s) noexcept {
   s->live -= n;
 }
 
-void* take(Slab* s, std::size_t /*cls*/) noexcept {
-  if (void* b = s->freeList) {
-    s->freeList = *static_cast<void**>(b);
-    ++s->live;
-    return b;
-  }
-  const std::size_t size = s->size;
-  if (static_cast<std::size_t>(s->end - s->bump) >= size) {
-    void* b = s->bump;
-    s->bump += size;
-    ++s->live;
-    return b;
-  }
-  return nullptr;
-}
 
 void releaseSlab(Pool* p, Slab* s) noexcept {
   unlinkAvail(p, s);
@@ -167,13 +152,13 @@ void* allocSlow(std::size_t cls) {
   // 1. the current slab, with what other threads gave back
   if (Slab* s = p->current[cls]) {
     reclaimRemote(s);
-    if (void* b = take(s, cls)) return b;
+    if (void* b = takeFrom(s)) return b;
   }
   // 2. another slab of the class with free blocks
   while (Slab* s = p->avail[cls]) {
     unlinkAvail(p, s);
     reclaimRemote(s);
-    if (void* b = take(s, cls)) {
+    if (void* b = takeFrom(s)) {
       p->current[cls] = s;
       return b;
     }
@@ -182,7 +167,7 @@ void* allocSlow(std::size_t cls) {
   for (Slab* s = p->all; s; s = s->nextAll) {
     if (s->cls != cls || !s->remote.load(std::memory_order_relaxed)) continue;
     reclaimRemote(s);
-    if (void* b = take(s, cls)) {
+    if (void* b = takeFrom(s)) {
       p->current[cls] = s;
       return b;
     }
@@ -200,7 +185,7 @@ void* allocSlow(std::size_t cls) {
     s->owner.store(p, std::memory_order_relaxed);
     linkAll(p, s);
     reclaimRemote(s);
-    if (void* b = take(s, cls)) {
+    if (void* b = takeFrom(s)) {
       p->current[cls] = s;
       return b;
     }
@@ -213,7 +198,7 @@ void* allocSlow(std::size_t cls) {
   s->owner.store(p, std::memory_order_relaxed);
   linkAll(p, s);
   p->current[cls] = s;
-  return take(s, cls);
+  return takeFrom(s);
 }
 
 void slabChanged(Pool* p, Slab* s) noexcept {

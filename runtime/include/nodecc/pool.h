@@ -80,21 +80,27 @@ inline constexpr std::size_t classOf(std::size_t bytes) {
   return (bytes + kGranule - 1) / kGranule - 1;
 }
 
+/// A block from slab `s` (its free list, else its bump region), or nullptr when full.
+inline void* takeFrom(Slab* s) noexcept {
+  if (void* b = s->freeList) {
+    s->freeList = *static_cast<void**>(b);
+    ++s->live;
+    return b;
+  }
+  const std::size_t size = s->size;
+  if (static_cast<std::size_t>(s->end - s->bump) >= size) {
+    void* b = s->bump;
+    s->bump += size;
+    ++s->live;
+    return b;
+  }
+  return nullptr;
+}
+
 inline void* allocateClass(std::size_t cls) {
   if (Pool* p = tlsPool) [[likely]] {
     if (Slab* s = p->current[cls]) [[likely]] {
-      if (void* b = s->freeList) {
-        s->freeList = *static_cast<void**>(b);
-        ++s->live;
-        return b;
-      }
-      const std::size_t size = s->size;
-      if (static_cast<std::size_t>(s->end - s->bump) >= size) {
-        void* b = s->bump;
-        s->bump += size;
-        ++s->live;
-        return b;
-      }
+      if (void* b = takeFrom(s)) return b;
     }
   }
   return allocSlow(cls);
