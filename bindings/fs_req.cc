@@ -33,22 +33,23 @@ void fillStat(const uv_stat_t& s, Stat& out) {
 int openSync(const std::string& path, int flags, int mode) {
   uv_fs_t req;
   return static_cast<int>(runSync(
-      [&](uv_fs_t* r) { return uv_fs_open(syncLoop(), r, path.c_str(), flags, mode, nullptr); }, req));
+      [&](uv_fs_t* r) { return uv_fs_open(syncLoop(), r, path.c_str(), flags, mode, nullptr); },
+      req));
 }
 
 std::int64_t readSync(int fd, std::uint8_t* buf, std::size_t len, std::int64_t position) {
   uv_fs_t req;
   uv_buf_t b = uv_buf_init(reinterpret_cast<char*>(buf), static_cast<unsigned>(len));
-  return runSync([&](uv_fs_t* r) { return uv_fs_read(syncLoop(), r, fd, &b, 1, position, nullptr); },
-                 req);
+  return runSync(
+      [&](uv_fs_t* r) { return uv_fs_read(syncLoop(), r, fd, &b, 1, position, nullptr); }, req);
 }
 
 std::int64_t writeSync(int fd, const std::uint8_t* buf, std::size_t len, std::int64_t position) {
   uv_fs_t req;
   uv_buf_t b = uv_buf_init(const_cast<char*>(reinterpret_cast<const char*>(buf)),
                            static_cast<unsigned>(len));
-  return runSync([&](uv_fs_t* r) { return uv_fs_write(syncLoop(), r, fd, &b, 1, position, nullptr); },
-                 req);
+  return runSync(
+      [&](uv_fs_t* r) { return uv_fs_write(syncLoop(), r, fd, &b, 1, position, nullptr); }, req);
 }
 
 int closeSync(int fd) {
@@ -179,7 +180,8 @@ void FsReq::started(int r) {
 void FsReq::open(Environment& env, std::string path, int flags, int mode, FsDone done) {
   auto* self = new FsReq(env, std::move(done));
   self->path_ = std::move(path);
-  self->started(uv_fs_open(env.loop(), &self->impl_->req, self->path_.c_str(), flags, mode, &Impl::onDone));
+  self->started(
+      uv_fs_open(env.loop(), &self->impl_->req, self->path_.c_str(), flags, mode, &Impl::onDone));
 }
 
 void FsReq::close(Environment& env, int fd, FsDone done) {
@@ -199,8 +201,8 @@ void FsReq::read(Environment& env, int fd, Buffer buf, std::size_t offset, std::
   self->buffer_ = std::move(buf);
   self->impl_->buf = uv_buf_init(reinterpret_cast<char*>(self->buffer_.data() + offset),
                                  static_cast<unsigned>(len));
-  self->started(uv_fs_read(env.loop(), &self->impl_->req, fd, &self->impl_->buf, 1, position,
-                           &Impl::onDone));
+  self->started(
+      uv_fs_read(env.loop(), &self->impl_->req, fd, &self->impl_->buf, 1, position, &Impl::onDone));
 }
 
 void FsReq::write(Environment& env, int fd, Buffer data, std::size_t offset, std::size_t len,

@@ -19,8 +19,21 @@ constexpr bool isToken(unsigned char c) {
   if (c >= '0' && c <= '9') return true;
   if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return true;
   switch (c) {
-    case '!': case '#': case '$': case '%': case '&': case '\'': case '*': case '+': case '-':
-    case '.': case '^': case '_': case '`': case '|': case '~':
+    case '!':
+    case '#':
+    case '$':
+    case '%':
+    case '&':
+    case '\'':
+    case '*':
+    case '+':
+    case '-':
+    case '.':
+    case '^':
+    case '_':
+    case '`':
+    case '|':
+    case '~':
       return true;
     default:
       return false;
@@ -29,9 +42,7 @@ constexpr bool isToken(unsigned char c) {
 constexpr bool isHex(unsigned char c) {
   return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f');
 }
-constexpr unsigned hexValue(unsigned char c) {
-  return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
-}
+constexpr unsigned hexValue(unsigned char c) { return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10; }
 // qdtext of a quoted chunk-extension value.
 constexpr bool isQdtext(unsigned char c) {
   return c == '\t' || c == ' ' || c == 0x21 || (c >= 0x23 && c <= 0x5b) ||
@@ -60,8 +71,15 @@ Special specialName(const char* lower, std::size_t n) {
 
 // Start-line scanner states.
 enum : std::uint8_t {
-  kRlMethod, kRlSpaces1, kRlUrl, kRlSpaces2, kRlVersion, kRlCr, kRlCr09,  // requests
-  kRsLine, kRsCr,                                                         // responses
+  kRlMethod,
+  kRlSpaces1,
+  kRlUrl,
+  kRlSpaces2,
+  kRlVersion,
+  kRlCr,
+  kRlCr09,  // requests
+  kRsLine,
+  kRsCr,  // responses
   kRlDone,
 };
 // Header-line scanner states.
@@ -72,8 +90,15 @@ enum : std::uint8_t { kFirstAfterStartLine, kFirstTrailer, kAfterLine };
 enum : std::uint8_t { kUrlAuthority, kUrlPath, kUrlQuery, kUrlFragment };
 // Chunk framer states.
 enum : std::uint8_t {
-  kCsStart, kCsDigits, kCsExtStart, kCsExtName, kCsExtValue, kCsExtQuoted, kCsExtQPair,
-  kCsExtQuotedDone, kCsCr,
+  kCsStart,
+  kCsDigits,
+  kCsExtStart,
+  kCsExtName,
+  kCsExtValue,
+  kCsExtQuoted,
+  kCsExtQPair,
+  kCsExtQuotedDone,
+  kCsCr,
 };
 
 const char* const kMethodNames[] = {
@@ -186,9 +211,10 @@ struct HttpParserAccess {
       head.versionMajor = p->http_major;
       head.versionMinor = p->http_minor;
       if (p->type == HTTP_REQUEST) {
-        head.method = h->queryMethod_ ? std::string_view("QUERY")
-                                      : std::string_view(llhttp_method_name(
-                                            static_cast<llhttp_method_t>(p->method)));
+        head.method =
+            h->queryMethod_
+                ? std::string_view("QUERY")
+                : std::string_view(llhttp_method_name(static_cast<llhttp_method_t>(p->method)));
       } else {
         head.statusCode = p->status_code;
       }
@@ -385,8 +411,8 @@ HttpParser::Result HttpParser::execute(const char* data, std::size_t length) {
 
 HttpParser::Result HttpParser::finish() {
   if (failed_) return Result{};  // llhttp_finish() on a parser in error returns OK
-  if (!methodStash_.empty()) return failAt(nullptr, nullptr, "HPE_INVALID_EOF_STATE",
-                                           "Invalid EOF state");
+  if (!methodStash_.empty())
+    return failAt(nullptr, nullptr, "HPE_INVALID_EOF_STATE", "Invalid EOF state");
   llhttp_t* p = HttpParserAccess::ll(this);
   messageDone_ = false;
   llhttp_errno_t err = llhttp_finish(p);
@@ -427,8 +453,8 @@ HttpParser::Result HttpParser::run(const char* data, std::size_t length) {
         const char* errPos = nullptr;
         const char* code = nullptr;
         const char* reason = nullptr;
-        std::size_t n = lenient_ ? static_cast<std::size_t>(end - p)
-                                 : scanHead(p, end, errPos, code, reason);
+        std::size_t n =
+            lenient_ ? static_cast<std::size_t>(end - p) : scanHead(p, end, errPos, code, reason);
         bool headDone = !lenient_ && lineState_ == kLDone;
         if (n) {
           std::size_t used;
@@ -492,8 +518,10 @@ HttpParser::Result HttpParser::run(const char* data, std::size_t length) {
   if (upgradeStop_) {
     // Node parses nothing after an upgrade in this buffer (the caller takes the rest as the
     // upgraded stream's first bytes, or drops it when nobody upgrades).
-    if (gotUpgrade_) mode_ = Mode::kUpgraded;
-    else afterMessage();
+    if (gotUpgrade_)
+      mode_ = Mode::kUpgraded;
+    else
+      afterMessage();
   }
   return r;
 }
@@ -532,7 +560,7 @@ bool HttpParser::methodAllowed(int protocol) const noexcept {
 #define NODECC_METHOD(num, name, string) #string,
       HTTP_METHOD_MAP(NODECC_METHOD)
 #undef NODECC_METHOD
-      "PRI",
+          "PRI",
   };
   if (protocol == 1) return std::find(std::begin(kRtsp), std::end(kRtsp), m) != std::end(kRtsp);
   return std::find(std::begin(kHttp), std::end(kHttp), m) != std::end(kHttp);
@@ -551,8 +579,8 @@ HttpParser::Result HttpParser::maybeQuery(const char*& p, const char* end, const
   std::size_t have = methodStash_.size();
   std::size_t need = kQuery.size() - have;
   std::size_t take = avail < need ? avail : need;
-  bool prefix = kQuery.compare(0, have, methodStash_) == 0 &&
-                std::memcmp(p, kQuery.data() + have, take) == 0;
+  bool prefix =
+      kQuery.compare(0, have, methodStash_) == 0 && std::memcmp(p, kQuery.data() + have, take) == 0;
   if (prefix && take < need) {
     methodStash_.append(p, take);
     p = end;
@@ -637,11 +665,14 @@ std::size_t HttpParser::scanHead(const char* const begin, const char* end, const
             rlState_ = kRlDone;
             break;
           }
-          if (c == '\t' || c == '\f') return fail(p + 1, "HPE_INVALID_URL", "Invalid characters in url");
+          if (c == '\t' || c == '\f')
+            return fail(p + 1, "HPE_INVALID_URL", "Invalid characters in url");
           if (urlSection_ == kUrlAuthority) {
             // scheme://host… : the path starts at the first '/' after the "//".
-            if (c == '/' && ++urlSlashes_ > 2) urlSection_ = kUrlPath;
-            else if (c == '?' && urlSlashes_ >= 2) urlSection_ = kUrlQuery;
+            if (c == '/' && ++urlSlashes_ > 2)
+              urlSection_ = kUrlPath;
+            else if (c == '?' && urlSlashes_ >= 2)
+              urlSection_ = kUrlQuery;
             continue;
           }
           if (c == '?' && urlSection_ == kUrlPath) {
@@ -686,8 +717,10 @@ std::size_t HttpParser::scanHead(const char* const begin, const char* end, const
             protoLen_ = 0xff;
             if (bad) return fail(p + 1, "HPE_INVALID_CONSTANT", bad);
           }
-          if (c == '\r') rlState_ = kRlCr;
-          else if (c == '\n') return fail(p + 1, "HPE_INVALID_VERSION", "Expected CRLF after version", true);
+          if (c == '\r')
+            rlState_ = kRlCr;
+          else if (c == '\n')
+            return fail(p + 1, "HPE_INVALID_VERSION", "Expected CRLF after version", true);
           continue;
         case kRlCr:
           if (c != '\n') return fail(p, "HPE_STRICT", "Expected CRLF after version");
@@ -728,8 +761,9 @@ std::size_t HttpParser::scanHead(const char* const begin, const char* end, const
           return fail(p + 1, "HPE_INVALID_HEADER_TOKEN", "Invalid header field char");
         } else if (c == ' ' || c == '\t') {
           if (lineKind_ == kFirstAfterStartLine) {
-            return c == ' ' ? fail(p + 1, "HPE_UNEXPECTED_SPACE", "Unexpected space after start line")
-                            : fail(p, "HPE_INVALID_HEADER_TOKEN", "Invalid header token");
+            return c == ' '
+                       ? fail(p + 1, "HPE_UNEXPECTED_SPACE", "Unexpected space after start line")
+                       : fail(p, "HPE_INVALID_HEADER_TOKEN", "Invalid header token");
           }
           if (lineKind_ == kFirstTrailer) {
             return fail(p, "HPE_INVALID_HEADER_TOKEN", "Invalid header token");
@@ -737,7 +771,8 @@ std::size_t HttpParser::scanHead(const char* const begin, const char* end, const
           // obs-fold
           return prevValueEmpty_
                      ? fail(p + 1, "HPE_INVALID_HEADER_TOKEN", "Invalid header value char")
-                     : fail(p, "HPE_INVALID_HEADER_TOKEN", "Unexpected whitespace after header value");
+                     : fail(p, "HPE_INVALID_HEADER_TOKEN",
+                            "Unexpected whitespace after header value");
         } else if (c == ':' || !isToken(c)) {
           return fail(p, "HPE_INVALID_HEADER_TOKEN", "Invalid header token");
         } else {
@@ -748,7 +783,8 @@ std::size_t HttpParser::scanHead(const char* const begin, const char* end, const
         continue;
       case kLName:
         if (isToken(c)) {
-          if (nameLen_ < sizeof lowerName_) lowerName_[nameLen_] = static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+          if (nameLen_ < sizeof lowerName_)
+            lowerName_[nameLen_] = static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
           ++nameLen_;
           continue;
         }
@@ -784,8 +820,10 @@ std::size_t HttpParser::scanHead(const char* const begin, const char* end, const
         lineState_ = kLValue;
         continue;
       case kLValue:
-        if (c == '\r') lineState_ = kLValueCr;
-        else if (c == '\n') return fail(p, "HPE_CR_EXPECTED", "Missing expected CR after header value");
+        if (c == '\r')
+          lineState_ = kLValueCr;
+        else if (c == '\n')
+          return fail(p, "HPE_CR_EXPECTED", "Missing expected CR after header value");
         continue;
       case kLValueCr:
         if (c != '\n') {
@@ -829,7 +867,8 @@ HttpParser::Result HttpParser::chunked(const char*& p, const char* end, const ch
     if (mode_ == Mode::kChunkEnd) {
       unsigned char c = static_cast<unsigned char>(*p);
       if (chunkState_ == 0) {
-        if (c == '\n') return fail(p + 1, "HPE_CR_EXPECTED", "Missing expected CR after chunk data");
+        if (c == '\n')
+          return fail(p + 1, "HPE_CR_EXPECTED", "Missing expected CR after chunk data");
         if (c != '\r') return fail(p, "HPE_STRICT", "Expected LF after chunk data");
         chunkState_ = 1;
         ++p;

@@ -61,7 +61,7 @@ class HttpHeaderBlock {
  private:
   friend class HttpParser;
   friend struct HttpParserAccess;
-  std::string data_;                // name0 value0 name1 value1 ...
+  std::string data_;                 // name0 value0 name1 value1 ...
   std::vector<std::uint32_t> ends_;  // end of name i, end of value i, ...
 };
 
@@ -160,8 +160,8 @@ class HttpParser {
   Result failAt(const char* pos, const char* base, const char* code, const char* reason);
   Result maybeQuery(const char*& p, const char* end, const char* base);
   Result chunked(const char*& p, const char* end, const char* base);
-  std::size_t scanHead(const char* begin, const char* end, const char*& errPos,
-                       const char*& code, const char*& reason);
+  std::size_t scanHead(const char* begin, const char* end, const char*& errPos, const char*& code,
+                       const char*& reason);
   void startMessage();
   bool methodAllowed(int protocol) const noexcept;
   void afterMessage();
@@ -172,10 +172,10 @@ class HttpParser {
   bool paused_ = false;
   bool inMessage_ = false;
   bool headersCompleted_ = false;
-  bool messageDone_ = false;     // on_message_complete ran during the last feed
-  bool keepAliveAfter_ = true;   // llhttp_should_keep_alive() at the end of that message
-  bool upgradeStop_ = false;     // llhttp stopped for an upgrade
-  bool gotUpgrade_ = false;      // the delegate took the upgrade
+  bool messageDone_ = false;    // on_message_complete ran during the last feed
+  bool keepAliveAfter_ = true;  // llhttp_should_keep_alive() at the end of that message
+  bool upgradeStop_ = false;    // llhttp stopped for an upgrade
+  bool gotUpgrade_ = false;     // the delegate took the upgrade
   bool queryMethod_ = false;
   bool failed_ = false;
   Error failure_;
@@ -196,7 +196,7 @@ class HttpParser {
   std::uint8_t rsSpaces_ = 0;   // spaces seen in a status line
   std::uint8_t urlSection_ = 0;
   std::uint8_t urlSlashes_ = 0;
-  std::uint8_t special_ = 0;    // the special header whose value is being scanned
+  std::uint8_t special_ = 0;  // the special header whose value is being scanned
   bool sawVersion_ = false;
   bool urlStarted_ = false;
   bool valueEmpty_ = true;

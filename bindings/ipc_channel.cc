@@ -132,7 +132,8 @@ void IpcChannel::unref() {
 
 bool IpcChannel::send(Value message, std::optional<OutgoingHandle> handle, SendOptions options,
                       Callback cb) {
-  if (connected_) return sendInternal(std::move(message), std::move(handle), options, std::move(cb));
+  if (connected_)
+    return sendInternal(std::move(message), std::move(handle), options, std::move(cb));
   Error ex = errors::error("ERR_IPC_CHANNEL_CLOSED", "Channel closed");
   auto self = shared_from_this();
   auto keep = delegate_ ? delegate_->keepTarget() : nullptr;
@@ -159,12 +160,13 @@ bool IpcChannel::sendInternal(Value message, std::optional<OutgoingHandle> handl
   }
   if (handle) {
     if (handleQueue_) {
-      handleQueue_->push_back(Queued{std::move(message), std::move(handle), options, std::move(cb)});
+      handleQueue_->push_back(
+          Queued{std::move(message), std::move(handle), options, std::move(cb)});
       return handleQueue_->size() == 1;
     }
     Value envelope = Object{{"cmd", "NODE_HANDLE"}, {"type", handle->type}, {"msg", message}};
-    HandleWrap* raw = handle->prepare ? handle->prepare(envelope.asObject(), options.keepOpen)
-                                      : nullptr;
+    HandleWrap* raw =
+        handle->prepare ? handle->prepare(envelope.asObject(), options.keepOpen) : nullptr;
     if (raw) {
       bool closeAfterAck = handle->closeAfterAck && !options.keepOpen;
       if (!closeAfterAck) options.keepOpen = true;
@@ -184,8 +186,10 @@ bool IpcChannel::sendInternal(Value message, std::optional<OutgoingHandle> handl
   batch_ += message.stringify();
   batch_.push_back('\n');
   batchCallbacks_.emplace_back(options, std::move(cb));
-  if (batch_.size() >= kBatchLimit) flush();
-  else scheduleFlush();
+  if (batch_.size() >= kBatchLimit)
+    flush();
+  else
+    scheduleFlush();
   return writeQueueSize() < kWriteQueueLimit;
 }
 
@@ -205,8 +209,10 @@ void IpcChannel::reportWriteError(int err, SendOptions options, Callback cb) {
   auto keep = delegate_ ? delegate_->keepTarget() : nullptr;
   auto shared = std::make_shared<Callback>(std::move(cb));
   env().nextTick(Task([self, keep, shared, ex] {
-    if (*shared) (*shared)(ex);
-    else if (self->delegate_) self->delegate_->target().emit("error", ex);
+    if (*shared)
+      (*shared)(ex);
+    else if (self->delegate_)
+      self->delegate_->target().emit("error", ex);
   }));
 }
 
@@ -263,8 +269,10 @@ void IpcChannel::flush() {
     for (auto& [o, c] : *shared) reportWriteError(err, o, std::move(c));
     return;
   }
-  if (async) refCounted();
-  else callAll(std::move(*shared));
+  if (async)
+    refCounted();
+  else
+    callAll(std::move(*shared));
 }
 
 // Teardown: whatever the socket takes now; no callback can run any more.
@@ -303,7 +311,8 @@ bool IpcChannel::writeHandleMessage(Value message, HandleWrap* handle, SendOptio
   if (err == 0) {
     if (!handleQueue_) handleQueue_.emplace();
     if (!options.keepOpen) {
-      pendingMessage_ = PendingHandle{std::move(message), handle, Callback(), options, retransmissions};
+      pendingMessage_ =
+          PendingHandle{std::move(message), handle, Callback(), options, retransmissions};
     }
     if (async) {
       refCounted();
@@ -349,7 +358,8 @@ void IpcChannel::onAck(bool ack) {
     pendingMessage_.reset();
     writeHandleMessage(std::move(p.message), p.handle, p.options, Callback(), p.retransmissions);
   }
-  for (Queued& q : queue) sendInternal(std::move(q.message), std::move(q.handle), q.options, std::move(q.cb));
+  for (Queued& q : queue)
+    sendInternal(std::move(q.message), std::move(q.handle), q.options, std::move(q.cb));
   if (!connected_ && open_ && !handleQueue_) realDisconnect();
 }
 
@@ -502,8 +512,7 @@ void IpcChannel::onNewListener() {
   auto self = shared_from_this();
   auto keep = delegate_ ? delegate_->keepTarget() : nullptr;
   env().nextTick(Task([self, keep] {
-    if (!self->open_ || !self->delegate_ ||
-        self->delegate_->target().listenerCount("message") == 0)
+    if (!self->open_ || !self->delegate_ || self->delegate_->target().listenerCount("message") == 0)
       return;
     auto messages = std::move(self->pendingMessages_);
     self->pendingMessages_.clear();
@@ -519,8 +528,8 @@ void IpcChannel::onNewListener() {
 void IpcChannel::disconnect() {
   if (!connected_) {
     if (delegate_) {
-      delegate_->target().emit("error", errors::error("ERR_IPC_DISCONNECTED",
-                                                       "IPC channel is already disconnected"));
+      delegate_->target().emit(
+          "error", errors::error("ERR_IPC_DISCONNECTED", "IPC channel is already disconnected"));
     }
     return;
   }

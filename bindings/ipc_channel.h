@@ -115,8 +115,7 @@ class IpcChannel : public std::enable_shared_from_this<IpcChannel> {
 
   /// Node's target.send(): ERR_IPC_CHANNEL_CLOSED (to the callback or as 'error') when
   /// disconnected. Throws ERR_MISSING_ARGS for an undefined message.
-  bool send(Value message, std::optional<OutgoingHandle> handle, SendOptions options,
-            Callback cb);
+  bool send(Value message, std::optional<OutgoingHandle> handle, SendOptions options, Callback cb);
   /// `target.connected`.
   bool connected() const noexcept { return connected_; }
   /// `target.channel != null`: not yet closed (disconnect may be pending).

@@ -54,8 +54,10 @@ bool SiblingGroup::dispatch(MessagePortData* source, PortMessage msg, Cloner clo
       if (p.get() == m) {
         // The message would be queued inside the very port it carries: Node drops
         // it with a warning. `msg` is destroyed by the caller, after this lock.
-        if (warning) *warning = "The target port was posted to itself, and the communication "
-                                "channel was lost";
+        if (warning)
+          *warning =
+              "The target port was posted to itself, and the communication "
+              "channel was lost";
         return true;
       }
     }
@@ -189,8 +191,8 @@ void MessagePortWrap::notify() {
 // ---- PortLoop ----------------------------------------------------------------------
 
 namespace {
-constexpr std::uint64_t kSpinNs = 50'000;     // spin this long for the next message …
-constexpr std::uint64_t kHotNs = 1'000'000;   // … when one was delivered this recently
+constexpr std::uint64_t kSpinNs = 50'000;        // spin this long for the next message …
+constexpr std::uint64_t kHotNs = 1'000'000;      // … when one was delivered this recently
 constexpr std::uint64_t kMaxBusyNs = 2'000'000;  // then let timers and I/O have a turn
 
 inline void cpuRelax() {
@@ -267,16 +269,22 @@ void PortLoop::add(MessagePortWrap* w) noexcept {
   // not have been delivered to first; Node's order).
   w->nextInLoop_ = nullptr;
   w->prevInLoop_ = portsTail_;
-  if (portsTail_) portsTail_->nextInLoop_ = w;
-  else ports_ = w;
+  if (portsTail_)
+    portsTail_->nextInLoop_ = w;
+  else
+    ports_ = w;
   portsTail_ = w;
 }
 
 void PortLoop::remove(MessagePortWrap* w) noexcept {
-  if (w->prevInLoop_) w->prevInLoop_->nextInLoop_ = w->nextInLoop_;
-  else if (ports_ == w) ports_ = w->nextInLoop_;
-  if (w->nextInLoop_) w->nextInLoop_->prevInLoop_ = w->prevInLoop_;
-  else if (portsTail_ == w) portsTail_ = w->prevInLoop_;
+  if (w->prevInLoop_)
+    w->prevInLoop_->nextInLoop_ = w->nextInLoop_;
+  else if (ports_ == w)
+    ports_ = w->nextInLoop_;
+  if (w->nextInLoop_)
+    w->nextInLoop_->prevInLoop_ = w->prevInLoop_;
+  else if (portsTail_ == w)
+    portsTail_ = w->prevInLoop_;
   w->prevInLoop_ = w->nextInLoop_ = nullptr;
 }
 

@@ -110,8 +110,8 @@ class MessagePortData {
   friend class SiblingGroup;
   std::mutex mutex_;
   std::deque<PortMessage> incoming_;
-  MessagePortWrap* owner_ = nullptr;      // guarded by mutex_
-  std::shared_ptr<SiblingGroup> group_;   // touched by the owning thread only
+  MessagePortWrap* owner_ = nullptr;     // guarded by mutex_
+  std::shared_ptr<SiblingGroup> group_;  // touched by the owning thread only
 };
 
 /// A port's handle on its thread's loop: a uv_async_t signalled by senders.
@@ -152,8 +152,8 @@ class MessagePortWrap final : public HandleWrap {
   uv_async_t async_;
   std::shared_ptr<MessagePortData> data_;
   OnSignal onSignal_;
-  std::atomic<bool> signalled_{false};    // messages arrived since the last signal()
-  std::shared_ptr<PortLoop> portLoop_;    // this thread's spinner
+  std::atomic<bool> signalled_{false};     // messages arrived since the last signal()
+  std::shared_ptr<PortLoop> portLoop_;     // this thread's spinner
   MessagePortWrap* prevInLoop_ = nullptr;  // PortLoop's list (port's thread only)
   MessagePortWrap* nextInLoop_ = nullptr;
 };
@@ -183,7 +183,7 @@ class PortLoop {
 
   Environment* env_;
   std::uint64_t envId_;
-  Prepare* prepare_ = nullptr;  // until the Environment closes it
+  Prepare* prepare_ = nullptr;            // until the Environment closes it
   MessagePortWrap* ports_ = nullptr;      // oldest first
   MessagePortWrap* portsTail_ = nullptr;  // newest
   std::uint64_t lastActiveNs_ = 0;

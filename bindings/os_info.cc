@@ -32,8 +32,10 @@ int prefixLength(const unsigned char* bytes, std::size_t n) {
     for (int bit = 7; bit >= 0; --bit) {
       bool one = (bytes[i] >> bit) & 1;
       if (one && zeros) return -1;
-      if (one) ++ones;
-      else zeros = true;
+      if (one)
+        ++ones;
+      else
+        zeros = true;
     }
   }
   return ones;
@@ -51,10 +53,11 @@ std::vector<InterfaceAddress> interfaceAddresses(int& err) {
     InterfaceAddress r;
     r.name = a.name;
     char mac[18];
-    std::snprintf(mac, sizeof mac, "%02x:%02x:%02x:%02x:%02x:%02x",
-                  static_cast<unsigned char>(a.phys_addr[0]), static_cast<unsigned char>(a.phys_addr[1]),
-                  static_cast<unsigned char>(a.phys_addr[2]), static_cast<unsigned char>(a.phys_addr[3]),
-                  static_cast<unsigned char>(a.phys_addr[4]), static_cast<unsigned char>(a.phys_addr[5]));
+    std::snprintf(
+        mac, sizeof mac, "%02x:%02x:%02x:%02x:%02x:%02x",
+        static_cast<unsigned char>(a.phys_addr[0]), static_cast<unsigned char>(a.phys_addr[1]),
+        static_cast<unsigned char>(a.phys_addr[2]), static_cast<unsigned char>(a.phys_addr[3]),
+        static_cast<unsigned char>(a.phys_addr[4]), static_cast<unsigned char>(a.phys_addr[5]));
     r.mac = mac;
     char ip[INET6_ADDRSTRLEN] = {0};
     char mask[INET6_ADDRSTRLEN] = {0};

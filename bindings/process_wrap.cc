@@ -56,10 +56,12 @@ ProcessWrap* ProcessWrap::spawn(Environment& env, const ProcessOptions& o, ExitC
   for (std::size_t i = 0; i < o.stdio.size(); ++i) {
     const StdioContainer& s = o.stdio[i];
     switch (s.kind) {
-      case StdioContainer::Kind::kIgnore: stdio[i].flags = UV_IGNORE; break;
+      case StdioContainer::Kind::kIgnore:
+        stdio[i].flags = UV_IGNORE;
+        break;
       case StdioContainer::Kind::kCreatePipe:
-        stdio[i].flags = static_cast<uv_stdio_flags>(UV_CREATE_PIPE | UV_READABLE_PIPE |
-                                                     UV_WRITABLE_PIPE);
+        stdio[i].flags =
+            static_cast<uv_stdio_flags>(UV_CREATE_PIPE | UV_READABLE_PIPE | UV_WRITABLE_PIPE);
         stdio[i].data.stream = s.stream->stream();
         break;
       case StdioContainer::Kind::kInheritFd:
@@ -248,7 +250,8 @@ struct SyncRunner {
         p->writeReq.data = p;
         int r = uv_write(&p->writeReq, stream, &buf, 1, [](uv_write_t* w, int status) {
           auto* pp = static_cast<SyncPipe*>(w->data);
-          if (status < 0 && status != UV_EPIPE && status != UV_ECANCELED) pp->runner->setError(status);
+          if (status < 0 && status != UV_EPIPE && status != UV_ECANCELED)
+            pp->runner->setError(status);
         });
         if (r < 0) setError(r);
       }

@@ -84,24 +84,24 @@ class ProcessWrap final : public HandleWrap {
 struct SyncStdio {
   enum class Kind { kIgnore, kPipe, kInheritFd };
   Kind kind = Kind::kIgnore;
-  int fd = -1;          ///< kInheritFd
+  int fd = -1;            ///< kInheritFd
   bool readable = false;  ///< kPipe: the child reads it (stdin)
   bool writable = false;  ///< kPipe: the child writes it (stdout, stderr …)
-  Buffer input;         ///< kPipe + readable: written to the child, then the pipe is shut down
+  Buffer input;           ///< kPipe + readable: written to the child, then the pipe is shut down
 };
 
 struct SyncOptions {
   ProcessOptions process;  ///< `stdio` is ignored: see `syncStdio`
   std::vector<SyncStdio> syncStdio;
-  double timeout = 0;         ///< ms; 0 = none
+  double timeout = 0;              ///< ms; 0 = none
   double maxBuffer = 1024 * 1024;  ///< total output bytes; Infinity = unlimited
   int killSignal = 15;
 };
 
 /// Node's SyncProcessRunner result.
 struct SyncResult {
-  int error = 0;               ///< a libuv error (spawn failure, UV_ETIMEDOUT, UV_ENOBUFS) or 0
-  bool exited = false;         ///< the child ran and was reaped (exit_status_ >= 0)
+  int error = 0;        ///< a libuv error (spawn failure, UV_ETIMEDOUT, UV_ENOBUFS) or 0
+  bool exited = false;  ///< the child ran and was reaped (exit_status_ >= 0)
   std::int64_t exitStatus = 0;
   int termSignal = 0;
   int pid = 0;

@@ -83,7 +83,8 @@ uv_handle_type StreamWrap::pendingType() const noexcept {
   return uv_pipe_pending_type(p);
 }
 
-int StreamWrap::write(std::span<const Buffer> bufs, StatusCallback cb, bool* async, uv_stream_t* sendHandle) {
+int StreamWrap::write(std::span<const Buffer> bufs, StatusCallback cb, bool* async,
+                      uv_stream_t* sendHandle) {
   *async = false;
   if (isClosing()) return UV_EBADF;
   std::size_t total = 0;
@@ -130,7 +131,8 @@ int StreamWrap::write(std::span<const Buffer> bufs, StatusCallback cb, bool* asy
     std::size_t len = b.length();
     if (pos + len > skip) {
       std::size_t off = skip > pos ? skip - pos : 0;
-      rest.push_back(uv_buf_init(const_cast<char*>(b.chars()) + off, static_cast<unsigned>(len - off)));
+      rest.push_back(
+          uv_buf_init(const_cast<char*>(b.chars()) + off, static_cast<unsigned>(len - off)));
       req->refs.push_back(b);
     }
     pos += len;
@@ -144,8 +146,10 @@ int StreamWrap::write(std::span<const Buffer> bufs, StatusCallback cb, bool* asy
     delete r;
     if (c) c(status);
   };
-  int r = sendHandle ? uv_write2(&req->req, stream(), rest.data(), static_cast<unsigned>(rest.size()), sendHandle, done)
-                     : uv_write(&req->req, stream(), rest.data(), static_cast<unsigned>(rest.size()), done);
+  int r = sendHandle ? uv_write2(&req->req, stream(), rest.data(),
+                                 static_cast<unsigned>(rest.size()), sendHandle, done)
+                     : uv_write(&req->req, stream(), rest.data(),
+                                static_cast<unsigned>(rest.size()), done);
   if (r != 0) {
     delete req;
     return r;

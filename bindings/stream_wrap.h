@@ -38,7 +38,8 @@ class StreamWrap : public HandleWrap {
   /// is not called). `*async` tells whether the write completes later through `cb`
   /// (called from the libuv callback, not wrapped in makeCallback) or completed now
   /// (then `cb` is dropped uncalled).
-  int write(std::span<const Buffer> bufs, StatusCallback cb, bool* async, uv_stream_t* sendHandle = nullptr);
+  int write(std::span<const Buffer> bufs, StatusCallback cb, bool* async,
+            uv_stream_t* sendHandle = nullptr);
   /// uv_shutdown; `cb` from the libuv callback. Returns 0 or a libuv error (UV_ENOTCONN …).
   int shutdown(StatusCallback cb);
   /// Bytes queued in libuv (Node's handle.writeQueueSize).

@@ -52,7 +52,9 @@ void onConnect(uv_connect_t* c, int status) {
 }
 }  // namespace
 
-TcpWrap::TcpWrap(Environment& env) : ConnectionWrap(env, (uv_tcp_init(env.loop(), &tcp_), reinterpret_cast<uv_handle_t*>(&tcp_))) {}
+TcpWrap::TcpWrap(Environment& env)
+    : ConnectionWrap(env, (uv_tcp_init(env.loop(), &tcp_), reinterpret_cast<uv_handle_t*>(&tcp_))) {
+}
 
 TcpWrap* TcpWrap::create(Environment& env) { return new TcpWrap(env); }
 
@@ -93,7 +95,9 @@ int TcpWrap::getpeername(SocketAddress* out) const {
   return r;
 }
 
-int TcpWrap::setNoDelay(bool enable) { return isClosing() ? 0 : uv_tcp_nodelay(&tcp_, enable ? 1 : 0); }
+int TcpWrap::setNoDelay(bool enable) {
+  return isClosing() ? 0 : uv_tcp_nodelay(&tcp_, enable ? 1 : 0);
+}
 
 int TcpWrap::setKeepAlive(bool enable, unsigned delay) {
   return isClosing() ? 0 : uv_tcp_keepalive(&tcp_, enable ? 1 : 0, delay);
@@ -115,14 +119,17 @@ int TcpWrap::reset(Task onClosed) {
 // ---- PipeWrap -------------------------------------------------------------------------------
 
 PipeWrap::PipeWrap(Environment& env, bool ipc)
-    : ConnectionWrap(env, (uv_pipe_init(env.loop(), &pipe_, ipc ? 1 : 0), reinterpret_cast<uv_handle_t*>(&pipe_))),
+    : ConnectionWrap(env, (uv_pipe_init(env.loop(), &pipe_, ipc ? 1 : 0),
+                           reinterpret_cast<uv_handle_t*>(&pipe_))),
       ipc_(ipc) {}
 
 PipeWrap* PipeWrap::create(Environment& env, bool ipc) { return new PipeWrap(env, ipc); }
 
 int PipeWrap::open(int fd) { return uv_pipe_open(&pipe_, fd); }
 
-int PipeWrap::bind(std::string_view path) { return uv_pipe_bind(&pipe_, std::string(path).c_str()); }
+int PipeWrap::bind(std::string_view path) {
+  return uv_pipe_bind(&pipe_, std::string(path).c_str());
+}
 
 int PipeWrap::connect(std::string_view path, StatusCallback cb) {
   auto* req = new ConnectReq;
@@ -152,9 +159,12 @@ StreamWrap* PipeWrap::acceptPendingStream() {
   if (!uv_pipe_pending_count(&pipe_)) return nullptr;
   uv_handle_type t = uv_pipe_pending_type(&pipe_);
   StreamWrap* w = nullptr;
-  if (t == UV_TCP) w = TcpWrap::create(env());
-  else if (t == UV_NAMED_PIPE) w = PipeWrap::create(env(), false);
-  else return nullptr;
+  if (t == UV_TCP)
+    w = TcpWrap::create(env());
+  else if (t == UV_NAMED_PIPE)
+    w = PipeWrap::create(env(), false);
+  else
+    return nullptr;
   if (uv_accept(stream(), w->stream()) != 0) {
     w->close();
     return nullptr;

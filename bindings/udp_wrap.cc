@@ -213,8 +213,8 @@ class BufList {
       list_ = heap_.get();
     }
     for (std::size_t i = 0; i < count; ++i) {
-      list_[i] = uv_buf_init(const_cast<char*>(bufs[i].chars()),
-                             static_cast<unsigned>(bufs[i].length()));
+      list_[i] =
+          uv_buf_init(const_cast<char*>(bufs[i].chars()), static_cast<unsigned>(bufs[i].length()));
       size_ += bufs[i].length();
     }
   }
@@ -255,8 +255,8 @@ std::ptrdiff_t UdpWrap::queueSend(const uv_buf_t* ub, const Buffer* bufs, std::s
   for (std::size_t i = 1; i < count; ++i) req->rest.push_back(bufs[i]);
   req->size = size;
   req->req.data = req;
-  int err = uv_udp_send(&req->req, &handle_, ub, static_cast<unsigned>(count), addr,
-                        &UdpWrap::onSend);
+  int err =
+      uv_udp_send(&req->req, &handle_, ub, static_cast<unsigned>(count), addr, &UdpWrap::onSend);
   if (err != 0) {
     req->first = Buffer();
     req->rest.clear();
@@ -300,8 +300,8 @@ void UdpWrap::onPrepare(uv_prepare_t* p) { static_cast<UdpWrap*>(p->data)->flush
 
 namespace {
 
-constexpr std::size_t kMaxMsgs = 64;    // datagrams per sendmmsg
-constexpr std::size_t kMaxIov = 256;    // pieces per sendmmsg / GSO send
+constexpr std::size_t kMaxMsgs = 64;  // datagrams per sendmmsg
+constexpr std::size_t kMaxIov = 256;  // pieces per sendmmsg / GSO send
 constexpr std::size_t kMaxSegments = 64, kMaxSegment = 1024, kMaxGsoTotal = 60000;
 
 bool sameDestination(const sockaddr_storage& a, bool hasA, const sockaddr_storage& b, bool hasB) {

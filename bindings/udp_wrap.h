@@ -88,8 +88,8 @@ class UdpWrap final : public HandleWrap {
   /// uv_udp_set_membership; `iface` nullptr means "let the system choose".
   int setMembership(std::string_view group, const std::string* iface, bool join);
   /// uv_udp_set_source_membership.
-  int setSourceMembership(std::string_view source, std::string_view group,
-                          const std::string* iface, bool join);
+  int setSourceMembership(std::string_view source, std::string_view group, const std::string* iface,
+                          bool join);
   /// uv_recv_buffer_size / uv_send_buffer_size: `*size` 0 reads, else sets.
   int bufferSize(int* size, bool recv);
 

@@ -88,11 +88,16 @@ int Signal::number() const {
 }
 
 StdioSlot::StdioSlot(std::string_view name) {
-  if (name == "pipe") kind_ = Kind::kPipe;
-  else if (name == "overlapped") kind_ = Kind::kOverlapped;
-  else if (name == "ignore") kind_ = Kind::kIgnore;
-  else if (name == "inherit") kind_ = Kind::kInherit;
-  else if (name == "ipc") kind_ = Kind::kIpc;
+  if (name == "pipe")
+    kind_ = Kind::kPipe;
+  else if (name == "overlapped")
+    kind_ = Kind::kOverlapped;
+  else if (name == "ignore")
+    kind_ = Kind::kIgnore;
+  else if (name == "inherit")
+    kind_ = Kind::kInherit;
+  else if (name == "ipc")
+    kind_ = Kind::kIpc;
   else {
     kind_ = Kind::kInvalid;
     invalid_ = std::string(name);
@@ -145,13 +150,17 @@ void Env::erase(std::string_view key) {
 }
 
 void ExecCallback::operator()(std::optional<Error> err, std::string out, std::string errOut) {
-  if (text_) text_(std::move(err), std::move(out), std::move(errOut));
-  else if (bytes_) bytes_(std::move(err), Buffer::from(out), Buffer::from(errOut));
+  if (text_)
+    text_(std::move(err), std::move(out), std::move(errOut));
+  else if (bytes_)
+    bytes_(std::move(err), Buffer::from(out), Buffer::from(errOut));
 }
 
 void ExecCallback::operator()(std::optional<Error> err, Buffer out, Buffer errOut) {
-  if (bytes_) bytes_(std::move(err), std::move(out), std::move(errOut));
-  else if (text_) text_(std::move(err), std::string(out.view()), std::string(errOut.view()));
+  if (bytes_)
+    bytes_(std::move(err), std::move(out), std::move(errOut));
+  else if (text_)
+    text_(std::move(err), std::string(out.view()), std::string(errOut.view()));
 }
 
 SendHandle::SendHandle(net::SocketPtr socket) {
@@ -250,8 +259,10 @@ NormalizedSpawn normalizeSpawnArguments(std::string_view fileIn, std::vector<std
     file = o.shell.program();
     args = {"-c", command};
   }
-  if (o.argv0) args.insert(args.begin(), *o.argv0);
-  else args.insert(args.begin(), file);
+  if (o.argv0)
+    args.insert(args.begin(), *o.argv0);
+  else
+    args.insert(args.begin(), file);
 
   std::vector<std::pair<std::string, std::string>> vars;
   if (o.env) {
@@ -322,7 +333,8 @@ std::vector<StdioEntry> getValidStdio(const Stdio& stdio, Environment& e, int* i
     if (s.kind() == StdioSlot::Kind::kDefault) s = i < 3 ? StdioSlot("pipe") : StdioSlot("ignore");
     StdioEntry entry;
     switch (s.kind()) {
-      case StdioSlot::Kind::kIgnore: break;
+      case StdioSlot::Kind::kIgnore:
+        break;
       case StdioSlot::Kind::kPipe:
       case StdioSlot::Kind::kOverlapped:
         entry.type = StdioEntry::Type::kPipe;
@@ -362,7 +374,8 @@ std::vector<StdioEntry> getValidStdio(const Stdio& stdio, Environment& e, int* i
                                 "Asynchronous forks do not support Buffer, TypedArray, DataView "
                                 "or string input: " +
                                     show(s.invalid()));
-      case StdioSlot::Kind::kDefault: break;
+      case StdioSlot::Kind::kDefault:
+        break;
     }
     acc.push_back(std::move(entry));
   }
@@ -471,8 +484,10 @@ struct ChildProcess::Impl final : bindings::IpcChannel::Delegate {
   void onexit(std::int64_t exitCode, int termSignal) {
     ChildProcess& c = *owner;
     std::string signal = termSignal ? os_signals::toName(termSignal) : std::string();
-    if (!signal.empty()) c.signalCode_ = signal;
-    else c.exitCode_ = static_cast<int>(exitCode);
+    if (!signal.empty())
+      c.signalCode_ = signal;
+    else
+      c.exitCode_ = static_cast<int>(exitCode);
     if (c.stdin_) c.stdin_->destroy();
     closeHandle();
     if (exitCode < 0) {
@@ -578,7 +593,9 @@ void ChildProcess::spawnImpl(NormalizedSpawn& options) {
   for (const StdioEntry& s : stdio) {
     bindings::StdioContainer c;
     switch (s.type) {
-      case StdioEntry::Type::kIgnore: c.kind = bindings::StdioContainer::Kind::kIgnore; break;
+      case StdioEntry::Type::kIgnore:
+        c.kind = bindings::StdioContainer::Kind::kIgnore;
+        break;
       case StdioEntry::Type::kPipe:
         c.kind = bindings::StdioContainer::Kind::kCreatePipe;
         c.stream = s.handle;
@@ -671,7 +688,8 @@ void ChildProcess::spawnImpl(NormalizedSpawn& options) {
     }
   }
   auto socketAt = [&](std::size_t i) -> net::SocketPtr {
-    if (i >= stdio.size() || stdio[i].type != StdioEntry::Type::kPipe || stdio[i].ipc) return nullptr;
+    if (i >= stdio.size() || stdio[i].type != StdioEntry::Type::kPipe || stdio[i].ipc)
+      return nullptr;
     return stdio[i].socket;
   };
   stdin_ = socketAt(0);
@@ -829,7 +847,8 @@ ChildProcessPtr fork(std::string_view modulePath, std::vector<std::string> args,
   return spawnNormalized(n, options.timeout, options.killSignal);
 }
 
-// ---- exec / execFile -------------------------------------------------------------------------------
+// ---- exec / execFile
+// -------------------------------------------------------------------------------
 
 namespace {
 
@@ -870,8 +889,10 @@ struct ExecState {
     auto deliver = [&](std::optional<Error> err) {
       ExecCallback cb = std::move(callback);
       callback = ExecCallback();
-      if (text) cb(std::move(err), std::move(stdoutText), std::move(stderrText));
-      else cb(std::move(err), std::move(stdoutBytes), std::move(stderrBytes));
+      if (text)
+        cb(std::move(err), std::move(stdoutText), std::move(stderrText));
+      else
+        cb(std::move(err), std::move(stdoutBytes), std::move(stderrBytes));
     };
     if (!ex && fromClose && code == 0 && !signal) {
       deliver(std::nullopt);
@@ -919,22 +940,29 @@ struct ExecState {
     double length = text ? static_cast<double>(Buffer::byteLength(chunk, encoding))
                          : static_cast<double>(bytes.length());
     if (!std::isfinite(maxBuffer)) {
-      if (text) (isStdout ? outText : errText).push_back(std::move(chunk));
-      else (isStdout ? outBytes : errBytes).push_back(std::move(bytes));
+      if (text)
+        (isStdout ? outText : errText).push_back(std::move(chunk));
+      else
+        (isStdout ? outBytes : errBytes).push_back(std::move(bytes));
       return;
     }
     len += length;
     if (len > maxBuffer) {
       auto truncated = static_cast<std::size_t>(std::max(0.0, maxBuffer - (len - length)));
-      if (text) (isStdout ? outText : errText).push_back(chunk.substr(0, truncated));
-      else (isStdout ? outBytes : errBytes).push_back(bytes.subarray(0, static_cast<std::ptrdiff_t>(truncated)));
-      ex = errors::rangeError("ERR_CHILD_PROCESS_STDIO_MAXBUFFER",
-                              std::string(isStdout ? "stdout" : "stderr") +
-                                  " maxBuffer length exceeded");
+      if (text)
+        (isStdout ? outText : errText).push_back(chunk.substr(0, truncated));
+      else
+        (isStdout ? outBytes : errBytes)
+            .push_back(bytes.subarray(0, static_cast<std::ptrdiff_t>(truncated)));
+      ex = errors::rangeError(
+          "ERR_CHILD_PROCESS_STDIO_MAXBUFFER",
+          std::string(isStdout ? "stdout" : "stderr") + " maxBuffer length exceeded");
       kill();
     } else {
-      if (text) (isStdout ? outText : errText).push_back(std::move(chunk));
-      else (isStdout ? outBytes : errBytes).push_back(std::move(bytes));
+      if (text)
+        (isStdout ? outText : errText).push_back(std::move(chunk));
+      else
+        (isStdout ? outBytes : errBytes).push_back(std::move(bytes));
     }
   }
 };
@@ -1022,7 +1050,8 @@ ChildProcessPtr exec(std::string_view command, ExecCallback callback) {
   return exec(command, ExecOptions(), std::move(callback));
 }
 
-// ---- spawnSync, execSync, execFileSync -------------------------------------------------------------
+// ---- spawnSync, execSync, execFileSync
+// -------------------------------------------------------------
 
 namespace {
 
@@ -1052,7 +1081,8 @@ SpawnSyncResult spawnSync(std::string_view command, std::vector<std::string> arg
     if (s.kind() == StdioSlot::Kind::kDefault) s = i < 3 ? StdioSlot("pipe") : StdioSlot("ignore");
     bindings::SyncStdio e;
     switch (s.kind()) {
-      case StdioSlot::Kind::kIgnore: break;
+      case StdioSlot::Kind::kIgnore:
+        break;
       case StdioSlot::Kind::kPipe:
       case StdioSlot::Kind::kOverlapped:
         e.kind = bindings::SyncStdio::Kind::kPipe;
@@ -1074,7 +1104,8 @@ SpawnSyncResult spawnSync(std::string_view command, std::vector<std::string> arg
       case StdioSlot::Kind::kInvalid:
         // Node treats it as input and leaves the slot out (later slots move down).
         continue;
-      case StdioSlot::Kind::kDefault: break;
+      case StdioSlot::Kind::kDefault:
+        break;
     }
     stdio.push_back(std::move(e));
   }
@@ -1118,10 +1149,13 @@ SpawnSyncResult spawnSync(std::string_view command, std::vector<std::string> arg
     out.error = std::move(err);
   }
   if (r.exited) {
-    if (r.termSignal > 0) out.signal = os_signals::toName(r.termSignal);
-    else out.status = static_cast<int>(r.exitStatus);
+    if (r.termSignal > 0)
+      out.signal = os_signals::toName(r.termSignal);
+    else
+      out.status = static_cast<int>(r.exitStatus);
     std::vector<Value> output;
-    for (auto& o : r.output) output.push_back(o ? bufferOrString(*o, options.encoding) : Value(nullptr));
+    for (auto& o : r.output)
+      output.push_back(o ? bufferOrString(*o, options.encoding) : Value(nullptr));
     out.output = std::move(output);
   }
   out.stdout = out.output && out.output->size() > 1 ? (*out.output)[1] : Value(nullptr);
@@ -1163,8 +1197,9 @@ std::optional<Error> checkExecSyncError(const SpawnSyncResult& ret, const std::s
   }
   if (ret.status != 0) {
     std::string msg = "Command failed: " + cmd;
-    std::string errText = ret.stderr.isBuffer() ? ret.stderr.asBuffer().toString()
-                                                : ret.stderr.isString() ? ret.stderr.asString() : "";
+    std::string errText = ret.stderr.isBuffer()   ? ret.stderr.asBuffer().toString()
+                          : ret.stderr.isString() ? ret.stderr.asString()
+                                                  : "";
     if (!errText.empty()) msg += "\n" + errText;
     Error err(msg);
     err.info = resultProperties(ret);
@@ -1183,8 +1218,7 @@ void writeInheritedStderr(const SpawnSyncResult& ret) {
 
 }  // namespace
 
-Value execFileSync(std::string_view file, std::vector<std::string> args,
-                   SpawnSyncOptions options) {
+Value execFileSync(std::string_view file, std::vector<std::string> args, SpawnSyncOptions options) {
   bool inheritStderr = !options.stdio.isSet();
   std::string argv0 = options.argv0.value_or(std::string(file));
   std::vector<std::string> errArgs{argv0};
@@ -1341,7 +1375,8 @@ child_process::Channel* channel() {
 
 }  // namespace process
 
-// ---- inspection ----------------------------------------------------------------------------------
+// ---- inspection
+// ----------------------------------------------------------------------------------
 
 namespace util {
 
@@ -1352,7 +1387,8 @@ std::string Inspector<child_process::SpawnSyncResult>::inspect(
   ctx.indentationLvl += 2;
   if (r.error) out.push_back("error: " + inspectAt(*r.error, ctx, depth + 1));
   Object props = child_process::internal::resultProperties(r);
-  for (const auto& [k, v] : props) out.push_back(k + ": " + detail::inspectValue(v, ctx, depth + 1));
+  for (const auto& [k, v] : props)
+    out.push_back(k + ": " + detail::inspectValue(v, ctx, depth + 1));
   ctx.indentationLvl -= 2;
   return detail::reduceToSingleString(ctx, std::move(out), "", "{", "}", false, depth, 0);
 }

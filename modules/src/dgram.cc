@@ -153,9 +153,7 @@ class Socket::Impl final : public bindings::UdpWrap::Owner {
     rinfo.size = msg.length();
     s_.emit("message", std::move(msg), std::move(rinfo));
   }
-  void onRecvError(int err) override {
-    s_.emit("error", errors::errnoException(err, "recvmsg"));
-  }
+  void onRecvError(int err) override { s_.emit("error", errors::errnoException(err, "recvmsg")); }
 
   Listener onListenSuccess;  // the send/connect queue's 'listening' listener
   Listener onListenError;    // and its errorMonitor listener
@@ -170,8 +168,8 @@ struct Socket::PendingSend {
   Buffer first;
   std::vector<Buffer> rest;
   std::size_t count = 0;
-  int port = 0;            // 0: a connected send
-  std::string address;     // as given (for errors), "" when undefined
+  int port = 0;         // 0: a connected send
+  std::string address;  // as given (for errors), "" when undefined
   SendCallback callback;
 };
 
@@ -402,12 +400,9 @@ void Socket::connect(int port, std::string_view address, ConnectCallback callbac
   connectNow(port, addr, cb);
 }
 
-void Socket::connect(int port, ConnectCallback callback) {
-  connect(port, {}, std::move(callback));
-}
+void Socket::connect(int port, ConnectCallback callback) { connect(port, {}, std::move(callback)); }
 
-void Socket::connectNow(int port, const std::string& address,
-                        std::shared_ptr<ConnectCallback> cb) {
+void Socket::connectNow(int port, const std::string& address, std::shared_ptr<ConnectCallback> cb) {
   Listener onConnect;
   if (*cb) {
     onConnect = makeListener([cb]() { (*cb)(std::nullopt); });
@@ -415,30 +410,30 @@ void Socket::connectNow(int port, const std::string& address,
   }
   if (!handle_) throw nullHandle("lookup");
   auto keep = self();
-  lookup(address, [keep, port, address, cb, onConnect](std::optional<Error> ex, std::string ip,
-                                                       int) {
-    Socket& s = *keep;
-    if (!s.handle_) return;
-    if (!ex) {
-      int err = s.handle_->connect(ip, port);
-      if (err != 0) ex = errors::exceptionWithHostPort(err, "connect", address, port);
-    }
-    Environment& env = Environment::require();
-    if (ex) {
-      s.connectState_ = ConnectState::kDisconnected;
-      env.nextTick([keep, cb, onConnect, e = std::move(*ex)] {
-        if (*cb) {
-          keep->EventEmitter::off("connect", onConnect);
-          (*cb)(e);
-        } else {
-          keep->emit("error", e);
-        }
-      });
-      return;
-    }
-    s.connectState_ = ConnectState::kConnected;
-    env.nextTick([keep] { keep->emit("connect"); });
-  });
+  lookup(address,
+         [keep, port, address, cb, onConnect](std::optional<Error> ex, std::string ip, int) {
+           Socket& s = *keep;
+           if (!s.handle_) return;
+           if (!ex) {
+             int err = s.handle_->connect(ip, port);
+             if (err != 0) ex = errors::exceptionWithHostPort(err, "connect", address, port);
+           }
+           Environment& env = Environment::require();
+           if (ex) {
+             s.connectState_ = ConnectState::kDisconnected;
+             env.nextTick([keep, cb, onConnect, e = std::move(*ex)] {
+               if (*cb) {
+                 keep->EventEmitter::off("connect", onConnect);
+                 (*cb)(e);
+               } else {
+                 keep->emit("error", e);
+               }
+             });
+             return;
+           }
+           s.connectState_ = ConnectState::kConnected;
+           env.nextTick([keep] { keep->emit("connect"); });
+         });
 }
 
 void Socket::disconnect() {
@@ -823,8 +818,8 @@ void Socket::addSourceSpecificMembership(std::string_view sourceAddress,
                                          std::string_view groupAddress,
                                          std::optional<std::string> interfaceAddress) {
   healthCheck();
-  int err = handle_->setSourceMembership(
-      sourceAddress, groupAddress, interfaceAddress ? &*interfaceAddress : nullptr, true);
+  int err = handle_->setSourceMembership(sourceAddress, groupAddress,
+                                         interfaceAddress ? &*interfaceAddress : nullptr, true);
   if (err != 0) throw errors::errnoException(err, "addSourceSpecificMembership");
 }
 
@@ -832,8 +827,8 @@ void Socket::dropSourceSpecificMembership(std::string_view sourceAddress,
                                           std::string_view groupAddress,
                                           std::optional<std::string> interfaceAddress) {
   healthCheck();
-  int err = handle_->setSourceMembership(
-      sourceAddress, groupAddress, interfaceAddress ? &*interfaceAddress : nullptr, false);
+  int err = handle_->setSourceMembership(sourceAddress, groupAddress,
+                                         interfaceAddress ? &*interfaceAddress : nullptr, false);
   if (err != 0) throw errors::errnoException(err, "dropSourceSpecificMembership");
 }
 
@@ -866,8 +861,8 @@ Socket& Socket::unref() {
 
 namespace nodecc::util {
 
-std::string Inspector<dgram::RemoteInfo>::inspect(const dgram::RemoteInfo& r,
-                                                  InspectContext& ctx, int depth) {
+std::string Inspector<dgram::RemoteInfo>::inspect(const dgram::RemoteInfo& r, InspectContext& ctx,
+                                                  int depth) {
   Value v = Object{{"address", r.address},
                    {"family", r.family},
                    {"port", r.port},
@@ -875,8 +870,8 @@ std::string Inspector<dgram::RemoteInfo>::inspect(const dgram::RemoteInfo& r,
   return detail::inspectValue(v, ctx, depth);
 }
 
-std::string Inspector<dgram::AddressInfo>::inspect(const dgram::AddressInfo& a,
-                                                   InspectContext& ctx, int depth) {
+std::string Inspector<dgram::AddressInfo>::inspect(const dgram::AddressInfo& a, InspectContext& ctx,
+                                                   int depth) {
   Value v = Object{{"address", a.address}, {"family", a.family}, {"port", a.port}};
   return detail::inspectValue(v, ctx, depth);
 }

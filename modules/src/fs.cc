@@ -38,9 +38,8 @@ void validateEncoding(std::string_view encoding) {
 // Node's getValidatedPath: a string containing a NUL byte is rejected.
 void validatePath(std::string_view p) {
   if (p.find('\0') != std::string_view::npos) {
-    throw errors::invalidArgValue(
-        "path", util::detail::quoteString(p),
-        "must be a string, Uint8Array, or URL without null bytes");
+    throw errors::invalidArgValue("path", util::detail::quoteString(p),
+                                  "must be a string, Uint8Array, or URL without null bytes");
   }
 }
 
@@ -86,10 +85,9 @@ struct ReadFileContext : std::enable_shared_from_this<ReadFileContext> {
       offset = pos;
       length = std::min(kReadFileBufferLength, size - pos);
     }
-    bfs::FsReq::read(*env, fd, buffer, offset, length, -1,
-                     [self = shared_from_this()](std::int64_t res, const bfs::Stat*) {
-                       self->afterRead(res);
-                     });
+    bfs::FsReq::read(
+        *env, fd, buffer, offset, length, -1,
+        [self = shared_from_this()](std::int64_t res, const bfs::Stat*) { self->afterRead(res); });
   }
   void afterRead(std::int64_t r) {
     if (r < 0) return close(errors::uvException(static_cast<int>(r), "read"));
@@ -109,9 +107,12 @@ struct ReadFileContext : std::enable_shared_from_this<ReadFileContext> {
     if (err) return callback(std::move(err), Buffer());
     if (r < 0) return callback(errors::uvException(static_cast<int>(r), "close"), Buffer());
     Buffer out;
-    if (size == 0) out = Buffer::concat(buffers, pos);
-    else if (pos < size) out = buffer.subarray(0, static_cast<std::ptrdiff_t>(pos));
-    else out = buffer;
+    if (size == 0)
+      out = Buffer::concat(buffers, pos);
+    else if (pos < size)
+      out = buffer.subarray(0, static_cast<std::ptrdiff_t>(pos));
+    else
+      out = buffer;
     callback(std::nullopt, std::move(out));
   }
   std::string path;
@@ -138,25 +139,27 @@ struct WriteFileContext : std::enable_shared_from_this<WriteFileContext> {
   int fd = -1;
 
   void writeAll() {
-    bfs::FsReq::write(*env, fd, data, offset, length, -1,
-                      [self = shared_from_this()](std::int64_t res, const bfs::Stat*) {
-                        self->afterWrite(res);
-                      });
+    bfs::FsReq::write(
+        *env, fd, data, offset, length, -1,
+        [self = shared_from_this()](std::int64_t res, const bfs::Stat*) { self->afterWrite(res); });
   }
   void afterWrite(std::int64_t r) {
     if (r < 0) {
       // Node: close, then report the write error (aggregated with a close error).
       Error writeErr = errors::uvException(static_cast<int>(r), "write");
-      bfs::FsReq::close(*env, fd, [self = shared_from_this(), writeErr](std::int64_t, const bfs::Stat*) {
-        self->callback(writeErr);
-      });
+      bfs::FsReq::close(*env, fd,
+                        [self = shared_from_this(), writeErr](std::int64_t, const bfs::Stat*) {
+                          self->callback(writeErr);
+                        });
       return;
     }
     auto written = static_cast<std::size_t>(r);
     if (written == length) {
       bfs::FsReq::close(*env, fd, [self = shared_from_this()](std::int64_t res, const bfs::Stat*) {
-        if (res < 0) self->callback(errors::uvException(static_cast<int>(res), "close"));
-        else self->callback(std::nullopt);
+        if (res < 0)
+          self->callback(errors::uvException(static_cast<int>(res), "close"));
+        else
+          self->callback(std::nullopt);
       });
       return;
     }
@@ -279,7 +282,7 @@ void readFile(std::string_view p, BufferCallback cb) { startReadFile(p, std::mov
 void readFile(std::string_view p, std::string_view encoding, StringCallback cb) {
   validateEncoding(encoding);
   startReadFile(p, [cb = std::move(cb), enc = std::string(encoding)](std::optional<Error> err,
-                                                                      Buffer data) mutable {
+                                                                     Buffer data) mutable {
     if (err) return cb(std::move(err), std::string());
     cb(std::nullopt, data.toString(enc));
   });
@@ -294,12 +297,13 @@ void writeFile(std::string_view p, Buffer data, ErrorCallback cb) {
   ctx->length = data.length();
   ctx->data = std::move(data);
   std::string pathStr(p);
-  bfs::FsReq::open(env, pathStr, kWriteFlags, kDefaultMode,
-                   [ctx, pathStr](std::int64_t res, const bfs::Stat*) {
-                     if (res < 0) return ctx->callback(errors::uvException(static_cast<int>(res), "open", pathStr));
-                     ctx->fd = static_cast<int>(res);
-                     ctx->writeAll();
-                   });
+  bfs::FsReq::open(
+      env, pathStr, kWriteFlags, kDefaultMode, [ctx, pathStr](std::int64_t res, const bfs::Stat*) {
+        if (res < 0)
+          return ctx->callback(errors::uvException(static_cast<int>(res), "open", pathStr));
+        ctx->fd = static_cast<int>(res);
+        ctx->writeAll();
+      });
 }
 
 void unlink(std::string_view p, ErrorCallback cb) {
@@ -307,8 +311,10 @@ void unlink(std::string_view p, ErrorCallback cb) {
   std::string pathStr(p);
   bfs::FsReq::unlink(Environment::require(), pathStr,
                      [cb = std::move(cb), pathStr](std::int64_t res, const bfs::Stat*) mutable {
-                       if (res < 0) cb(errors::uvException(static_cast<int>(res), "unlink", pathStr));
-                       else cb(std::nullopt);
+                       if (res < 0)
+                         cb(errors::uvException(static_cast<int>(res), "unlink", pathStr));
+                       else
+                         cb(std::nullopt);
                      });
 }
 

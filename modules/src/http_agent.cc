@@ -31,8 +31,10 @@ namespace detail {
 // socket._httpMessage for agent sockets (set when a request takes the socket).
 thread_local std::map<const net::Socket*, std::weak_ptr<ClientRequest>> tlHttpMessage;
 void setHttpMessage(const net::Socket* s, const ClientRequestPtr& req) {
-  if (req) tlHttpMessage[s] = req;
-  else tlHttpMessage.erase(s);
+  if (req)
+    tlHttpMessage[s] = req;
+  else
+    tlHttpMessage.erase(s);
 }
 ClientRequestPtr httpMessageOf(const net::Socket* s) {
   auto it = tlHttpMessage.find(s);
@@ -115,7 +117,8 @@ void Agent::onFree(const net::SocketPtr& socket, const RequestOptions& opts) {
   auto& freeList = freeSockets[name];
   double freeLen = static_cast<double>(freeList.size());
   double count = freeLen;
-  if (auto sit = sockets.find(name); sit != sockets.end()) count += static_cast<double>(sit->second.size());
+  if (auto sit = sockets.find(name); sit != sockets.end())
+    count += static_cast<double>(sit->second.size());
   if (totalSocketCount > maxTotalSockets || count > maxSockets || freeLen >= maxFreeSockets ||
       !keepSocketAlive(socket)) {
     if (freeList.empty()) freeSockets.erase(name);
@@ -158,8 +161,10 @@ void Agent::addRequest(const ClientRequestPtr& req, const RequestOptions& reqOpt
     sockets[name].push_back(socket);
   } else if (sockLen < maxSockets && totalSocketCount < maxTotalSockets) {
     createSocket(req, o, [this, req](std::optional<Error> err, net::SocketPtr s) {
-      if (err) req->onSocket(s, err);
-      else setRequestSocket(req, s);
+      if (err)
+        req->onSocket(s, err);
+      else
+        setRequestSocket(req, s);
     });
   } else {
     req->_options = o;
@@ -295,8 +300,10 @@ void Agent::removeSocket(const net::SocketPtr& s, const RequestOptions& o) {
   }
   if (req && haveOptions) {
     createSocket(req, opts, [req](std::optional<Error> err, net::SocketPtr socket) {
-      if (err) req->onSocket(socket, err);
-      else socket->emit("free");
+      if (err)
+        req->onSocket(socket, err);
+      else
+        socket->emit("free");
     });
   }
 }
@@ -318,8 +325,10 @@ bool Agent::keepSocketAlive(const net::SocketPtr& socket) {
       if (h.compare(0, 8, "timeout=") == 0 && i > 8) {
         double serverHint = secs * 1000 - kKeepAliveTimeoutBuffer;
         if (serverHint < 0) serverHint = 0;
-        if (serverHint == 0) canKeepSocketAlive = false;
-        else if (serverHint < agentTimeout) agentTimeout = serverHint;
+        if (serverHint == 0)
+          canKeepSocketAlive = false;
+        else if (serverHint < agentTimeout)
+          agentTimeout = serverHint;
       }
     }
   }
@@ -351,4 +360,18 @@ void Agent::setRequestSocket(const ClientRequestPtr& req, const net::SocketPtr& 
   socket->setTimeout(*req->timeout);
 }
 
+std::shared_ptr<void> Agent::releaseForTeardown() {
+  std::shared_ptr<void> keep = weak_from_this().lock();
+  auto reqs = std::move(requests);
+  auto socks = std::move(sockets);
+  auto freeSocks = std::move(freeSockets);
+  auto entries = std::move(entries_);
+  requests.clear();
+  sockets.clear();
+  freeSockets.clear();
+  entries_.clear();
+  createConnection = nullptr;
+  EventEmitter::releaseForTeardown();
+  return keep;
+}
 }  // namespace nodecc::http

@@ -131,7 +131,8 @@ RequestOptions urlToHttpOptions(std::string_view input) {
   }
   if (q != std::string_view::npos && tail[q] == '?') {
     std::size_t h = tail.find('#', q);
-    std::string_view qs = tail.substr(q, h == std::string_view::npos ? std::string_view::npos : h - q);
+    std::string_view qs =
+        tail.substr(q, h == std::string_view::npos ? std::string_view::npos : h - q);
     if (qs.size() > 1) search = encodeSet(qs, true);
   }
   o.path = path + search;
@@ -188,8 +189,10 @@ void ClientRequest::init(RequestOptions o) {
   // agent
   AgentPtr defaultAgent = globalAgent();
   if (std::holds_alternative<bool>(o.agent)) {
-    if (!std::get<bool>(o.agent)) agent = std::make_shared<Agent>();
-    else agent = defaultAgent;
+    if (!std::get<bool>(o.agent))
+      agent = std::make_shared<Agent>();
+    else
+      agent = defaultAgent;
   } else if (std::holds_alternative<AgentPtr>(o.agent) && std::get<AgentPtr>(o.agent)) {
     agent = std::get<AgentPtr>(o.agent);
   } else if (!o.createConnection) {
@@ -207,9 +210,9 @@ void ClientRequest::init(RequestOptions o) {
     }
   }
   if (proto != expected) {
-    throw errors::typeError("ERR_INVALID_PROTOCOL", "Protocol \"" + proto +
-                                                        "\" not supported. Expected \"" +
-                                                        expected + "\"");
+    throw errors::typeError(
+        "ERR_INVALID_PROTOCOL",
+        "Protocol \"" + proto + "\" not supported. Expected \"" + expected + "\"");
   }
   int defPort = o.defaultPort.value_or(agent ? agent->defaultPort : 80);
   int port = o.port && *o.port ? *o.port : (defPort ? defPort : 80);
@@ -258,8 +261,8 @@ void ClientRequest::init(RequestOptions o) {
     if (!host.empty() && getHeader("host").isUndefined() && o.setHost) {
       std::string hostHeader = host;
       std::size_t posColon = hostHeader.find(':');
-      if (posColon != std::string::npos && hostHeader.find(':', posColon + 1) != std::string::npos &&
-          hostHeader[0] != '[') {
+      if (posColon != std::string::npos &&
+          hostHeader.find(':', posColon + 1) != std::string::npos && hostHeader[0] != '[') {
         hostHeader = "[" + hostHeader + "]";
       }
       if (port && port != defPort) hostHeader += ":" + std::to_string(port);
@@ -423,8 +426,10 @@ ClientRequest& ClientRequest::setTimeout(double msecs, std::function<void()> cal
     auto hook = [self](const net::SocketPtr& s) {
       if (self->_link) s->once("timeout", self->_link->lTimeout);
     };
-    if (self->socket) hook(self->socket);
-    else self->on("socket", [hook](net::SocketPtr s) { hook(s); });
+    if (self->socket)
+      hook(self->socket);
+    else
+      self->on("socket", [hook](net::SocketPtr s) { hook(s); });
   };
   listen();
   if (!(msecs >= 0) || !std::isfinite(msecs)) {
@@ -433,37 +438,50 @@ ClientRequest& ClientRequest::setTimeout(double msecs, std::function<void()> cal
   }
   if (callback) once("timeout", std::move(callback));
   auto setSocketTimeout = [msecs](const net::SocketPtr& s) {
-    if (s->connecting()) s->once("connect", [s, msecs]() { s->setTimeout(msecs); });
-    else s->setTimeout(msecs);
+    if (s->connecting())
+      s->once("connect", [s, msecs]() { s->setTimeout(msecs); });
+    else
+      s->setTimeout(msecs);
   };
-  if (socket) setSocketTimeout(socket);
-  else once("socket", [setSocketTimeout](net::SocketPtr s) { setSocketTimeout(s); });
+  if (socket)
+    setSocketTimeout(socket);
+  else
+    once("socket", [setSocketTimeout](net::SocketPtr s) { setSocketTimeout(s); });
   return *this;
 }
 
 void ClientRequest::setNoDelay(bool noDelay) {
   auto apply = [noDelay](const net::SocketPtr& s) {
-    if (s->writable() && !s->connecting()) s->setNoDelay(noDelay);
-    else s->once("connect", [s, noDelay]() { s->setNoDelay(noDelay); });
+    if (s->writable() && !s->connecting())
+      s->setNoDelay(noDelay);
+    else
+      s->once("connect", [s, noDelay]() { s->setNoDelay(noDelay); });
   };
-  if (socket) apply(socket);
-  else once("socket", [apply](net::SocketPtr s) { apply(s); });
+  if (socket)
+    apply(socket);
+  else
+    once("socket", [apply](net::SocketPtr s) { apply(s); });
 }
 
 void ClientRequest::setSocketKeepAlive(bool enable, double initialDelay) {
   auto apply = [enable, initialDelay](const net::SocketPtr& s) {
-    if (s->writable() && !s->connecting()) s->setKeepAlive(enable, initialDelay);
-    else s->once("connect", [s, enable, initialDelay]() { s->setKeepAlive(enable, initialDelay); });
+    if (s->writable() && !s->connecting())
+      s->setKeepAlive(enable, initialDelay);
+    else
+      s->once("connect", [s, enable, initialDelay]() { s->setKeepAlive(enable, initialDelay); });
   };
-  if (socket) apply(socket);
-  else once("socket", [apply](net::SocketPtr s) { apply(s); });
+  if (socket)
+    apply(socket);
+  else
+    once("socket", [apply](net::SocketPtr s) { apply(s); });
 }
 
 // ---- ClientLink: the request's use of its socket (tickOnSocket and the socket listeners) -----
 
 namespace detail {
 
-ClientLink::ClientLink(ClientRequestPtr r, net::SocketPtr s) : req(std::move(r)), sock(std::move(s)) {
+ClientLink::ClientLink(ClientRequestPtr r, net::SocketPtr s)
+    : req(std::move(r)), sock(std::move(s)) {
   socket = sock.get();
 }
 
@@ -482,20 +500,20 @@ void ClientLink::start() {
   r._attach(self, sock);
   httpMessage = &r;
   setHttpMessage(sock.get(), req);
-  lError = makeListener([self](const Error& e) { self->onError(e); });
-  lData = makeListener([self](const Buffer& d) { self->onData(d); });
-  lEnd = makeListener([self]() { self->onEnd(); });
-  lClose = makeListener([self](bool) { self->onClose(); });
-  lDrain = makeListener([self]() { self->onDrain(); });
-  lTimeout = makeListener([self]() {
+  auto add = [this](std::string_view event, WeakListener& slot, Listener l) {
+    slot = l;
+    sock->on(event, std::move(l));
+  };
+  add("error", lError, makeListener([self](const Error& e) { self->onError(e); }));
+  add("data", lData, makeListener([self](const Buffer& d) { self->onData(d); }));
+  add("end", lEnd, makeListener([self]() { self->onEnd(); }));
+  add("close", lClose, makeListener([self](bool) { self->onClose(); }));
+  add("drain", lDrain, makeListener([self]() { self->onDrain(); }));
+  lTimeout = makeListener([weak = std::weak_ptr<ClientLink>(self)]() {
     // emitRequestTimeout
-    if (self->req && self->httpMessage) self->req->emit("timeout");
+    auto link = weak.lock();
+    if (link && link->req && link->httpMessage) link->req->emit("timeout");
   });
-  sock->on("error", lError);
-  sock->on("data", lData);
-  sock->on("end", lEnd);
-  sock->on("close", lClose);
-  sock->on("drain", lDrain);
   bool agentTimeout = r.agent && r.agent->options.timeout && *r.agent->options.timeout > 0;
   if (r.timeout || agentTimeout) {
     r._timeoutListening = true;
@@ -646,7 +664,8 @@ int ClientLink::onHeadersComplete(const bindings::HttpParser::Head& head, std::s
   res->httpVersion = std::to_string(head.versionMajor) + "." + std::to_string(head.versionMinor);
   res->joinDuplicateHeaders = req->_options.joinDuplicateHeaders.value_or(false);
   res->upgrade = head.upgrade;
-  std::size_t maxPairs = req->maxHeadersCount ? static_cast<std::size_t>(*req->maxHeadersCount) : 1000;
+  std::size_t maxPairs =
+      req->maxHeadersCount ? static_cast<std::size_t>(*req->maxHeadersCount) : 1000;
   res->_addHeaderLines(headers, false, maxPairs);
   res->statusCode = head.statusCode;
   res->statusMessage.swap(statusMessage);
@@ -687,8 +706,9 @@ int ClientLink::onHeadersComplete(const bindings::HttpParser::Head& head, std::s
     // requestOnFinish
     if (self->req && self->req->shouldKeepAlive && self->req->_ended) self->responseKeepAlive();
   });
-  lResponseTimeout = makeListener([self]() {
-    if (self->req && self->req->res) self->req->res->emit("timeout", self->sock);
+  lResponseTimeout = makeListener([weak = std::weak_ptr<ClientLink>(self)]() {
+    auto link = weak.lock();
+    if (link && link->req && link->req->res) link->req->res->emit("timeout", link->sock);
   });
   sock->on("timeout", lResponseTimeout);
   if (r.aborted || !r.emit("response", res)) res->_dump();
@@ -757,4 +777,13 @@ void ClientLink::responseKeepAlive() {
 }
 
 }  // namespace detail
+
+std::shared_ptr<void> ClientRequest::releaseForTeardown() {
+  std::shared_ptr<void> keep = weak_from_this().lock();
+  _link.reset();
+  res.reset();
+  agent.reset();
+  OutgoingMessage::releaseForTeardown();
+  return keep;
+}
 }  // namespace nodecc::http

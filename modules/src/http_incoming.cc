@@ -104,8 +104,10 @@ void addHeaderLine(Object& dest, std::string_view field, std::string_view value,
       }
       return;
     case Join::kSetCookie:
-      if (cur) cur->push_back(Value(std::string(value)));
-      else dest[key] = Value(Array{Value(std::string(value))});
+      if (cur)
+        cur->push_back(Value(std::string(value)));
+      else
+        dest[key] = Value(Array{Value(std::string(value))});
       return;
     case Join::kDropDuplicate:
       if (joinDuplicates) {
@@ -224,8 +226,10 @@ Value distinct(const IncomingMessage::Lines* l) {
     for (std::uint32_t i = 0; i < l->limit; ++i) {
       std::string key = toLower(l->name(i));
       Value* cur = o.find(key);
-      if (cur) cur->push_back(Value(std::string(l->value(i))));
-      else o[key] = Value(Array{Value(std::string(l->value(i)))});
+      if (cur)
+        cur->push_back(Value(std::string(l->value(i))));
+      else
+        o[key] = Value(Array{Value(std::string(l->value(i)))});
     }
   }
   return Value(std::move(o));
@@ -288,8 +292,10 @@ void IncomingMessage::_destroy(std::optional<Error> err, stream::Callback cb) {
   auto shared = std::make_shared<stream::Callback>(std::move(cb));
   // onError: the error is passed on only when someone listens for it (backward compatibility).
   auto onError = [keep, self, shared](std::optional<Error> e) {
-    if (self->listenerCount("error") == 0) (*shared)(std::nullopt);
-    else (*shared)(std::move(e));
+    if (self->listenerCount("error") == 0)
+      (*shared)(std::nullopt);
+    else
+      (*shared)(std::move(e));
   };
   if (socket && !socket->destroyed() && aborted) {
     socket->destroy(err);
@@ -318,4 +324,11 @@ void IncomingMessage::_dump() {
   }
 }
 
+std::shared_ptr<void> IncomingMessage::releaseForTeardown() {
+  std::shared_ptr<void> keep = weak_from_this().lock();
+  socket.reset();
+  _link.reset();
+  stream::Readable::releaseForTeardown();
+  return keep;
+}
 }  // namespace nodecc::http

@@ -49,7 +49,7 @@ struct SocketLink : std::enable_shared_from_this<SocketLink> {
   /// GC): a handler may drop `res` and answer later, or never. Held from assignSocket until
   /// detachSocket or the socket's 'close'; ~ServerResponse clears `httpMessage`.
   std::shared_ptr<OutgoingMessage> httpMessageRef;
-  bool hadError = false;                   // socket._hadError
+  bool hadError = false;  // socket._hadError
 
   /// socket.write(data[, cb]): `buf` (referenced) or `data` (copied). While corked, the write
   /// waits for uncork(); then every waiting piece goes out in one writev, directly on the
@@ -81,6 +81,19 @@ struct SocketLink : std::enable_shared_from_this<SocketLink> {
 
  private:
   void flush();
+};
+
+/// A listener a link registered on its socket and keeps only to remove it later: the
+/// socket's listener list owns the closure, which owns the link, so a strong copy in
+/// the link would be a reference cycle that is never freed.
+struct WeakListener {
+  std::weak_ptr<nodecc::detail::ListenerImpl> w;
+  WeakListener& operator=(const Listener& l) {
+    w = l;
+    return *this;
+  }
+  operator Listener() const { return w.lock(); }  // null once gone: removeListener ignores it
+  explicit operator bool() const { return !w.expired(); }
 };
 
 // ---- server (http_server.cc) ----
@@ -115,7 +128,7 @@ struct ServerConnection final : SocketLink, bindings::HttpParser::Delegate {
   bindings::HttpParser parser;
   bool hasParser = true;  // socket.parser !== null
   bool parserPaused = false;
-  bool paused = false;  // socket._paused
+  bool paused = false;          // socket._paused
   IncomingMessagePtr incoming;  // parser.incoming
   std::deque<IncomingMessagePtr> incomingQueue;
   std::deque<ServerResponsePtr> outgoing;
@@ -124,7 +137,7 @@ struct ServerConnection final : SocketLink, bindings::HttpParser::Delegate {
   int maxHeaderPairs = 2000;
   bool keepAliveTimeoutSet = false;
   const Buffer* current = nullptr;  // the buffer being parsed
-  Listener errorListener;
+  WeakListener errorListener;       // owned by the socket's listener list (see WeakListener)
   // Node's ConnectionsList: every connection, and the "active" ones (a message is arriving).
   ServerConnection* prev = nullptr;
   ServerConnection* next = nullptr;
@@ -165,7 +178,11 @@ struct ClientLink final : SocketLink, bindings::HttpParser::Delegate {
   bool attached = true;  // our listeners are on the socket
   IncomingMessagePtr incoming;
   const Buffer* current = nullptr;
-  Listener lError, lData, lEnd, lClose, lDrain, lTimeout, lResponseTimeout;
+  // Registered on the socket, whose listener list owns them (and through them this link):
+  // kept here only to remove them, so weakly (a strong copy would be a cycle).
+  WeakListener lError, lData, lEnd, lClose, lDrain;
+  // Registered again and again, so owned here; they capture this link weakly.
+  Listener lTimeout, lResponseTimeout;
 };
 
 }  // namespace nodecc::http::detail

@@ -46,8 +46,21 @@ bool checkIsHttpToken(std::string_view s) noexcept {
     if (c >= 'A' && c <= 'Z') continue;
     if (c >= '0' && c <= '9') continue;
     switch (c) {
-      case '^': case '_': case '`': case '-': case '!': case '#': case '$': case '%': case '&':
-      case '\'': case '*': case '+': case '.': case '|': case '~':
+      case '^':
+      case '_':
+      case '`':
+      case '-':
+      case '!':
+      case '#':
+      case '$':
+      case '%':
+      case '&':
+      case '\'':
+      case '*':
+      case '+':
+      case '.':
+      case '|':
+      case '~':
         continue;
       default:
         return false;
@@ -329,9 +342,9 @@ using detail::valueToString;
 
 void validateHeaderName(std::string_view name, std::string_view label) {
   if (!checkIsHttpToken(name)) {
-    throw errors::typeError("ERR_INVALID_HTTP_TOKEN", std::string(label) +
-                                                          " must be a valid HTTP token [\"" +
-                                                          std::string(name) + "\"]");
+    throw errors::typeError(
+        "ERR_INVALID_HTTP_TOKEN",
+        std::string(label) + " must be a valid HTTP token [\"" + std::string(name) + "\"]");
   }
 }
 
@@ -348,8 +361,8 @@ void validateHeaderValue(std::string_view name, const Value& value) {
 
 namespace {
 Error errHeadersSent(std::string_view arg) {
-  return errors::error("ERR_HTTP_HEADERS_SENT", "Cannot " + std::string(arg) +
-                                                    " headers after they are sent to the client");
+  return errors::error("ERR_HTTP_HEADERS_SENT",
+                       "Cannot " + std::string(arg) + " headers after they are sent to the client");
 }
 constexpr std::string_view kCrlf = "\r\n";
 }  // namespace
@@ -458,10 +471,14 @@ bool OutgoingMessage::hasHeader(std::string_view name) const {
 void OutgoingMessage::removeHeader(std::string_view name) {
   if (headersSent()) throw errHeadersSent("remove");
   std::string key = toLower(name);
-  if (key == "connection") removedConnection_ = true;
-  else if (key == "content-length") removedContLen_ = true;
-  else if (key == "transfer-encoding") removedTE_ = true;
-  else if (key == "date") sendDate = false;
+  if (key == "connection")
+    removedConnection_ = true;
+  else if (key == "content-length")
+    removedContLen_ = true;
+  else if (key == "transfer-encoding")
+    removedTE_ = true;
+  else if (key == "date")
+    sendDate = false;
   for (auto it = headersMap_.begin(); it != headersMap_.end(); ++it) {
     if (it->key == key) {
       headersMap_.erase(it);
@@ -487,13 +504,17 @@ int OutgoingMessage::writableCorked() const noexcept {
 }
 
 void OutgoingMessage::cork() {
-  if (link_ && socket) link_->cork();
-  else ++corked_;
+  if (link_ && socket)
+    link_->cork();
+  else
+    ++corked_;
 }
 
 void OutgoingMessage::uncork() {
-  if (link_ && socket) link_->uncork();
-  else if (corked_) --corked_;
+  if (link_ && socket)
+    link_->uncork();
+  else if (corked_)
+    --corked_;
 }
 
 OutgoingMessage& OutgoingMessage::setTimeout(double msecs, std::function<void()> callback) {
@@ -523,9 +544,7 @@ void OutgoingMessage::_attach(std::shared_ptr<detail::SocketLink> link, net::Soc
   socket = std::move(s);
 }
 
-void OutgoingMessage::_detach(std::shared_ptr<detail::SocketLink>) {
-  socket = nullptr;
-}
+void OutgoingMessage::_detach(std::shared_ptr<detail::SocketLink>) { socket = nullptr; }
 
 // _writeRaw: straight to the socket when this message owns it, else queued in outputData.
 bool OutgoingMessage::writeRaw(const char* data, std::size_t len, Buffer* buf, Callback cb) {
@@ -677,7 +696,8 @@ bool OutgoingMessage::writeImpl(const char* data, std::size_t len, Buffer* buf, 
       !hasHeader("transfer-encoding")) {
     if (fromEnd ? bytesWritten_ + len != *contentLength_ : bytesWritten_ + len > *contentLength_) {
       throw errors::error("ERR_HTTP_CONTENT_LENGTH_MISMATCH",
-                          "Response body's content-length of " + std::to_string(len + bytesWritten_) +
+                          "Response body's content-length of " +
+                              std::to_string(len + bytesWritten_) +
                               " byte(s) does not match the content-length of " +
                               std::to_string(*contentLength_) + " byte(s) set in header");
     }
@@ -754,7 +774,9 @@ void OutgoingMessage::flushHeaders() {
   send("", 0, nullptr, {});
 }
 
-OutgoingMessage& OutgoingMessage::end(Callback cb) { return endImpl(nullptr, 0, nullptr, false, std::move(cb)); }
+OutgoingMessage& OutgoingMessage::end(Callback cb) {
+  return endImpl(nullptr, 0, nullptr, false, std::move(cb));
+}
 
 OutgoingMessage& OutgoingMessage::end(std::string_view chunk, std::string_view encoding,
                                       Callback cb) {
@@ -841,8 +863,10 @@ void OutgoingMessage::storeHeader(std::string_view firstLine, const OutgoingHttp
     if (equalsLower(field, "connection")) {
       state.connection = true;
       removedConnection_ = false;
-      if (detail::hasToken(value, "close")) _last = true;
-      else shouldKeepAlive = true;
+      if (detail::hasToken(value, "close"))
+        _last = true;
+      else
+        shouldKeepAlive = true;
     } else if (equalsLower(field, "transfer-encoding")) {
       state.te = true;
       removedTE_ = false;
@@ -852,8 +876,10 @@ void OutgoingMessage::storeHeader(std::string_view firstLine, const OutgoingHttp
       std::size_t v = 0;
       bool digits = !value.empty();
       for (char c : value) {
-        if (c < '0' || c > '9') digits = false;
-        else v = v * 10 + static_cast<std::size_t>(c - '0');
+        if (c < '0' || c > '9')
+          digits = false;
+        else
+          v = v * 10 + static_cast<std::size_t>(c - '0');
       }
       if (digits) contentLength_ = v;
       removedContLen_ = false;
@@ -983,4 +1009,13 @@ void OutgoingMessage::storeHeader(std::string_view firstLine, const OutgoingHttp
   if (state.expect) send("", 0, nullptr, {});
 }
 
+std::shared_ptr<void> OutgoingMessage::releaseForTeardown() {
+  std::shared_ptr<void> keep = weak_from_this().lock();
+  socket.reset();
+  link_.reset();
+  auto output = std::move(outputData_);
+  outputData_.clear();
+  EventEmitter::releaseForTeardown();
+  return keep;
+}
 }  // namespace nodecc::http

@@ -236,7 +236,8 @@ void ServerResponse::writeEarlyHints(const OutgoingHttpHeaders& hints, Callback 
 
 void ServerResponse::assignSocket(net::SocketPtr s, std::shared_ptr<detail::SocketLink> link) {
   if (link->httpMessage) {
-    throw errors::error("ERR_HTTP_SOCKET_ASSIGNED", "ServerResponse has an already assigned socket");
+    throw errors::error("ERR_HTTP_SOCKET_ASSIGNED",
+                        "ServerResponse has an already assigned socket");
   }
   link->httpMessage = this;
   link->httpMessageRef = std::static_pointer_cast<OutgoingMessage>(shared_from_this());
@@ -267,8 +268,8 @@ void ServerResponse::onPendingData(std::ptrdiff_t delta) {
 // ---- Server -----------------------------------------------------------------------------------
 
 struct Server::State {
-  ServerConnection* first = nullptr;  // every connection (Node's ConnectionsList)
-  TimeoutPtr checking;                // connectionsCheckingInterval
+  ServerConnection* first = nullptr;   // every connection (Node's ConnectionsList)
+  TimeoutPtr checking;                 // connectionsCheckingInterval
   ServerConnection* kaHead = nullptr;  // idle keep-alive connections, oldest first
   ServerConnection* kaTail = nullptr;
   TimeoutPtr kaTimer;
@@ -286,18 +287,24 @@ struct Server::State {
   }
   void unlink(ServerConnection* c) {
     if (!c->listed) return;
-    if (c->prev) c->prev->next = c->next;
-    else first = c->next;
+    if (c->prev)
+      c->prev->next = c->next;
+    else
+      first = c->next;
     if (c->next) c->next->prev = c->prev;
     c->prev = c->next = nullptr;
     c->listed = false;
   }
   void kaRemove(ServerConnection* c) {
     if (!c->inKeepAlive) return;
-    if (c->kaPrev) c->kaPrev->kaNext = c->kaNext;
-    else kaHead = c->kaNext;
-    if (c->kaNext) c->kaNext->kaPrev = c->kaPrev;
-    else kaTail = c->kaPrev;
+    if (c->kaPrev)
+      c->kaPrev->kaNext = c->kaNext;
+    else
+      kaHead = c->kaNext;
+    if (c->kaNext)
+      c->kaNext->kaPrev = c->kaPrev;
+    else
+      kaTail = c->kaPrev;
     c->kaPrev = c->kaNext = nullptr;
     c->inKeepAlive = false;
   }
@@ -306,8 +313,10 @@ struct Server::State {
     c->kaDeadline = deadline;
     c->kaPrev = kaTail;
     c->kaNext = nullptr;
-    if (kaTail) kaTail->kaNext = c;
-    else kaHead = c;
+    if (kaTail)
+      kaTail->kaNext = c;
+    else
+      kaHead = c;
     kaTail = c;
     c->inKeepAlive = true;
   }
@@ -356,7 +365,8 @@ Server::Server(ServerOptions o)
   joinDuplicateHeaders = o.joinDuplicateHeaders.value_or(false);
   rejectNonStandardBodyWrites = o.rejectNonStandardBodyWrites;
   for (const auto& h : o.uniqueHeaders) state_->uniqueHeaders.push_back(detail::toLower(h));
-  state_->connectionL = makeListener([this](net::SocketPtr s) { connectionListener(std::move(s)); });
+  state_->connectionL =
+      makeListener([this](net::SocketPtr s) { connectionListener(std::move(s)); });
   state_->listeningL = makeListener([this]() { setupConnectionsTracking(); });
   prepareListen();
 }
@@ -533,15 +543,15 @@ void ServerConnection::start() {
   sock->on("timeout", [self]() { self->socketOnTimeout(); });
   bool lenient = srv.insecureHTTPParser.value_or(false);
   parser.init(bindings::HttpParser::Type::kRequest, this,
-              srv.maxHeaderSize > 0 ? static_cast<std::size_t>(srv.maxHeaderSize) : 16384,
-              lenient);
+              srv.maxHeaderSize > 0 ? static_cast<std::size_t>(srv.maxHeaderSize) : 16384, lenient);
   // Guards against a connection that sends nothing while server.timeout is 0.
   lastMessageStart = nowNs();
   active = true;
   srv.state_->link(this);
   if (srv.maxHeadersCount) maxHeaderPairs = *srv.maxHeadersCount << 1;
-  errorListener = makeListener([self](const Error& e) { self->socketOnError(e); });
-  sock->on("error", errorListener);
+  Listener onError = makeListener([self](const Error& e) { self->socketOnError(e); });
+  errorListener = onError;
+  sock->on("error", std::move(onError));
   sock->on("end", [self]() { self->onEnd(); });
   sock->on("close", [self](bool) { self->onClose(); });
   sock->on("drain", [self]() { self->onDrain(); });
@@ -619,14 +629,17 @@ void ServerConnection::socketOnError(const Error& e) {
           staticResponse("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n");
       static const Buffer kTimeout =
           staticResponse("HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n");
-      static const Buffer kTooLarge =
-          staticResponse("HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\n\r\n");
+      static const Buffer kTooLarge = staticResponse(
+          "HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\n\r\n");
       static const Buffer kExtTooLarge =
           staticResponse("HTTP/1.1 413 Payload Too Large\r\nConnection: close\r\n\r\n");
       const Buffer* r = &kBadRequest;
-      if (e.code == "HPE_HEADER_OVERFLOW") r = &kTooLarge;
-      else if (e.code == "HPE_CHUNK_EXTENSIONS_OVERFLOW") r = &kExtTooLarge;
-      else if (e.code == "ERR_HTTP_REQUEST_TIMEOUT") r = &kTimeout;
+      if (e.code == "HPE_HEADER_OVERFLOW")
+        r = &kTooLarge;
+      else if (e.code == "HPE_CHUNK_EXTENSIONS_OVERFLOW")
+        r = &kExtTooLarge;
+      else if (e.code == "ERR_HTTP_REQUEST_TIMEOUT")
+        r = &kTimeout;
       sock->write(*r);
     }
     sock->destroy(e);

@@ -23,9 +23,9 @@ Environment& env() { return Environment::require(); }
 Error errSocketClosed() { return errors::error("ERR_SOCKET_CLOSED", "Socket is closed"); }
 
 Error badPort(std::string_view name, double port) {
-  return errors::rangeError("ERR_SOCKET_BAD_PORT",
-                            std::string(name) + " should be >= 0 and < 65536. Received " +
-                                errors::describeNumber(port) + ".");
+  return errors::rangeError("ERR_SOCKET_BAD_PORT", std::string(name) +
+                                                       " should be >= 0 and < 65536. Received " +
+                                                       errors::describeNumber(port) + ".");
 }
 
 void validatePort(double port, std::string_view name) {
@@ -74,6 +74,23 @@ Socket::Socket(SocketOptions opts) : stream::Duplex(duplexOptions(opts)) {
                                   "needs net::Socket::create() (a socket with a descriptor must "
                                   "hold a reference to itself)");
   }
+}
+
+std::shared_ptr<void> Socket::releaseForTeardown() {
+  // The Environment is ending: no user code runs from here on.
+  std::shared_ptr<void> keep = weak_from_this().lock();
+  timer_.reset();
+  if (handle_) {
+    handle_->setReadCallback(bindings::StreamWrap::ReadCallback());
+    handle_->close(Task([]() {}));
+    handle_ = nullptr;
+  }
+  consumer_ = nullptr;
+  onUnconsume_ = nullptr;
+  server_.reset();
+  stream::Duplex::releaseForTeardown();
+  self_.reset();
+  return keep;
 }
 
 Socket::Socket(FromHandle, bindings::StreamWrap* handle, SocketOptions opts)
@@ -247,8 +264,9 @@ void Socket::writeGeneric(std::vector<Buffer> chunks, stream::Callback cb) {
       auto p = w.lock();
       if (!p || p->done) return;
       p->done = true;
-      if (p->cb) p->cb(errors::error("ERR_SOCKET_CLOSED_BEFORE_CONNECTION",
-                                     "Socket closed before the connection was established"));
+      if (p->cb)
+        p->cb(errors::error("ERR_SOCKET_CLOSED_BEFORE_CONNECTION",
+                            "Socket closed before the connection was established"));
     });
     once("connect", [this, p]() {
       off("close", p->onClose);
@@ -478,7 +496,8 @@ Socket& Socket::setTimeout(double msecs, std::function<void()> callback) {
   if (destroyed()) return *this;
   timeoutMs_ = msecs;
   if (std::isnan(msecs) || msecs < 0 || !std::isfinite(msecs)) {
-    throw errors::outOfRange("msecs", "a non-negative finite number", util::detail::formatNumber(msecs));
+    throw errors::outOfRange("msecs", "a non-negative finite number",
+                             util::detail::formatNumber(msecs));
   }
   if (msecs > 2147483647) msecs = 2147483647;
   if (timer_) {
@@ -608,7 +627,9 @@ Maybe<std::string> Socket::localFamily() {
   return sockname_->family;
 }
 
-std::uint64_t Socket::bytesRead() const noexcept { return handle_ ? handle_->bytesRead() : bytesReadCached_; }
+std::uint64_t Socket::bytesRead() const noexcept {
+  return handle_ ? handle_->bytesRead() : bytesReadCached_;
+}
 
 std::uint64_t Socket::bytesWritten() const noexcept {
   std::uint64_t dispatched = handle_ ? handle_->bytesWritten() : bytesWrittenCached_;
@@ -654,13 +675,16 @@ Socket& Socket::connect(ConnectOptions options, std::function<void()> cb) {
   // Checked before a handle exists, so that a throw leaves nothing open (Node checks it
   // first in lookupAndConnect too).
   if (!pipe && !options.localAddress.empty() && !isIP(options.localAddress)) {
-    throw errors::typeError("ERR_INVALID_IP_ADDRESS", "Invalid IP address: " + options.localAddress);
+    throw errors::typeError("ERR_INVALID_IP_ADDRESS",
+                            "Invalid IP address: " + options.localAddress);
   }
   Environment& e = env();
   if (!handle_) {
     isPipe_ = pipe;
-    if (pipe) initHandle(bindings::PipeWrap::create(e, false));
-    else initHandle(bindings::TcpWrap::create(e));
+    if (pipe)
+      initHandle(bindings::PipeWrap::create(e, false));
+    else
+      initHandle(bindings::TcpWrap::create(e));
   }
   unrefTimer();
   connecting_ = true;
@@ -686,12 +710,14 @@ struct Socket::MultiConnect {
 void Socket::lookupAndConnect(const ConnectOptions& options) {
   std::string host = options.host.empty() ? "localhost" : options.host;
   if (!options.localAddress.empty() && !isIP(options.localAddress)) {
-    throw errors::typeError("ERR_INVALID_IP_ADDRESS", "Invalid IP address: " + options.localAddress);
+    throw errors::typeError("ERR_INVALID_IP_ADDRESS",
+                            "Invalid IP address: " + options.localAddress);
   }
   int port = *options.port;
   validatePort(port, "Port");
   bool autoSelect = options.autoSelectFamily.value_or(gAutoSelectFamily);
-  int attemptTimeout = options.autoSelectFamilyAttemptTimeout.value_or(gAutoSelectFamilyAttemptTimeout);
+  int attemptTimeout =
+      options.autoSelectFamilyAttemptTimeout.value_or(gAutoSelectFamilyAttemptTimeout);
   if (attemptTimeout < 10) attemptTimeout = 10;
   std::string localAddress = options.localAddress;
   int localPort = options.localPort;
@@ -708,7 +734,8 @@ void Socket::lookupAndConnect(const ConnectOptions& options) {
   dns::LookupOptions dnsopts;
   dnsopts.family = options.family;
   dnsopts.hints = options.hints;
-  if (dnsopts.family != 4 && dnsopts.family != 6 && dnsopts.hints == 0) dnsopts.hints = dns::ADDRCONFIG;
+  if (dnsopts.family != 4 && dnsopts.family != 6 && dnsopts.hints == 0)
+    dnsopts.hints = dns::ADDRCONFIG;
   if (dnsopts.family != 4 && dnsopts.family != 6 && localAddress.empty() && autoSelect) {
     dns::lookup(host, dnsopts,
                 [this, keep, host, port, localAddress, localPort, attemptTimeout, gen](
@@ -743,7 +770,8 @@ void Socket::lookupAndConnect(const ConnectOptions& options) {
                   }
                   if (toAttempt.size() == 1) {
                     unrefTimer();
-                    internalConnect(toAttempt[0].address, port, toAttempt[0].family, localAddress, localPort);
+                    internalConnect(toAttempt[0].address, port, toAttempt[0].family, localAddress,
+                                    localPort);
                     return;
                   }
                   auto ctx = std::make_shared<MultiConnect>();
@@ -758,7 +786,7 @@ void Socket::lookupAndConnect(const ConnectOptions& options) {
   }
   dns::lookup(host, dnsopts,
               [this, keep, host, port, localAddress, localPort, gen](std::optional<Error> err,
-                                                                      std::string ip, int family) {
+                                                                     std::string ip, int family) {
                 emit("lookup", err, ip, family, host);
                 if (!connecting_ || gen != connectGeneration_) return;
                 auto k = keepAlive();
@@ -766,7 +794,8 @@ void Socket::lookupAndConnect(const ConnectOptions& options) {
                   Error er = *err;
                   nextTick([this, k, er] { destroy(er); });
                 } else if (!isIP(ip)) {
-                  Error er = errors::typeError("ERR_INVALID_IP_ADDRESS", "Invalid IP address: " + ip);
+                  Error er =
+                      errors::typeError("ERR_INVALID_IP_ADDRESS", "Invalid IP address: " + ip);
                   nextTick([this, k, er] { destroy(er); });
                 } else {
                   unrefTimer();
@@ -774,7 +803,6 @@ void Socket::lookupAndConnect(const ConnectOptions& options) {
                 }
               });
 }
-
 
 // internalConnectMultiple
 void Socket::connectMultiple(std::shared_ptr<MultiConnect> ctx, bool canceled) {
@@ -792,7 +820,8 @@ void Socket::connectMultiple(std::shared_ptr<MultiConnect> ctx, bool canceled) {
     agg.name = "AggregateError";
     agg.code = ctx->errors[0].code;
     Array errs;
-    for (auto& e : ctx->errors) errs.push_back(Value(Object{{"message", e.message}, {"code", e.code}}));
+    for (auto& e : ctx->errors)
+      errs.push_back(Value(Object{{"message", e.message}, {"code", e.code}}));
     agg.info = Object{{"errors", Value(std::move(errs))}};
     destroy(agg);
     return;
@@ -816,7 +845,8 @@ void Socket::connectMultiple(std::shared_ptr<MultiConnect> ctx, bool canceled) {
     localAddress = addr.family == 4 ? kDefaultIPv4 : kDefaultIPv6;
     err = tcp->bind(localAddress, ctx->localPort);
     if (err) {
-      ctx->errors.push_back(errors::exceptionWithHostPort(err, "bind", localAddress, ctx->localPort));
+      ctx->errors.push_back(
+          errors::exceptionWithHostPort(err, "bind", localAddress, ctx->localPort));
       connectMultiple(ctx, false);
       return;
     }
@@ -827,27 +857,28 @@ void Socket::connectMultiple(std::shared_ptr<MultiConnect> ctx, bool canceled) {
   std::string address = addr.address;
   int family = addr.family;
   int port = ctx->port;
-  err = tcp->connect(address, port, [this, keep, ctx, current, address, port, family, localAddress, gen,
-                                     tcp, &e](int status) {
-    e.makeCallback([&] {
-      // afterConnectMultiple
-      if (ctx->timer) {
-        clearTimeout(ctx->timer);
-        ctx->timer.reset();
-      }
-      if (gen != connectGeneration_) return;
-      if (status == 0 && current != ctx->current - 1) return;  // a stale attempt
-      if (status == UV_ECANCELED && handle_ != tcp) return;
-      if (status != 0) {
-        Error ex = errors::exceptionWithHostPort(status, "connect", address, port);
-        ctx->errors.push_back(ex);
-        emit("connectionAttemptFailed", address, port, family, ex);
-        if (connecting_) connectMultiple(ctx, status == UV_ECANCELED);
-        return;
-      }
-      afterConnect(0, address, port, family, localAddress, ctx->localPort);
-    });
-  });
+  err = tcp->connect(
+      address, port,
+      [this, keep, ctx, current, address, port, family, localAddress, gen, tcp, &e](int status) {
+        e.makeCallback([&] {
+          // afterConnectMultiple
+          if (ctx->timer) {
+            clearTimeout(ctx->timer);
+            ctx->timer.reset();
+          }
+          if (gen != connectGeneration_) return;
+          if (status == 0 && current != ctx->current - 1) return;  // a stale attempt
+          if (status == UV_ECANCELED && handle_ != tcp) return;
+          if (status != 0) {
+            Error ex = errors::exceptionWithHostPort(status, "connect", address, port);
+            ctx->errors.push_back(ex);
+            emit("connectionAttemptFailed", address, port, family, ex);
+            if (connecting_) connectMultiple(ctx, status == UV_ECANCELED);
+            return;
+          }
+          afterConnect(0, address, port, family, localAddress, ctx->localPort);
+        });
+      });
   if (err) {
     Error ex = errors::exceptionWithHostPort(err, "connect", address, port);
     ctx->errors.push_back(ex);
@@ -860,7 +891,8 @@ void Socket::connectMultiple(std::shared_ptr<MultiConnect> ctx, bool canceled) {
         [this, keep, ctx, address, port, family, tcp]() {
           // internalConnectMultipleTimeout
           emit("connectionAttemptTimeout", address, port, family);
-          ctx->errors.push_back(errors::exceptionWithHostPort(UV_ETIMEDOUT, "connect", address, port));
+          ctx->errors.push_back(
+              errors::exceptionWithHostPort(UV_ETIMEDOUT, "connect", address, port));
           if (handle_ == tcp) {
             tcp->setReadCallback(bindings::StreamWrap::ReadCallback());
             tcp->close();
@@ -908,8 +940,8 @@ void Socket::internalConnect(const std::string& address, int port, int family,
     std::string details;
     sockname();
     if (sockname_) details = sockname_->address + ":" + std::to_string(sockname_->port);
-    destroy(errors::exceptionWithHostPort(err, "connect", address, port < 0 ? std::nullopt : std::optional<int>(port),
-                                          details));
+    destroy(errors::exceptionWithHostPort(
+        err, "connect", address, port < 0 ? std::nullopt : std::optional<int>(port), details));
   }
 }
 
@@ -929,9 +961,10 @@ void Socket::afterConnect(int status, const std::string& address, int port, int 
     if (!isPaused()) read(0);
   } else {
     std::string details;
-    if (!localAddress.empty() && localPort) details = localAddress + ":" + std::to_string(localPort);
-    Error ex = errors::exceptionWithHostPort(status, "connect", address,
-                                             port < 0 ? std::nullopt : std::optional<int>(port), details);
+    if (!localAddress.empty() && localPort)
+      details = localAddress + ":" + std::to_string(localPort);
+    Error ex = errors::exceptionWithHostPort(
+        status, "connect", address, port < 0 ? std::nullopt : std::optional<int>(port), details);
     if (!details.empty()) {
       ex.info = Object{{"localAddress", localAddress}, {"localPort", localPort}};
     }
@@ -943,6 +976,17 @@ void Socket::afterConnect(int status, const std::string& address, int port, int 
 // ---- Server -------------------------------------------------------------------------------------
 
 Server::Server(ServerOptions opts) : opts_(opts) {}
+
+std::shared_ptr<void> Server::releaseForTeardown() {
+  std::shared_ptr<void> keep = weak_from_this().lock();
+  if (handle_) {
+    handle_->close(Task([]() {}));
+    handle_ = nullptr;
+  }
+  EventEmitter::releaseForTeardown();
+  self_.reset();
+  return keep;
+}
 
 Server::~Server() {
   if (handle_) handle_->close();
@@ -977,7 +1021,9 @@ Server& Server::listen(int port, std::string_view host, int backlog, std::functi
 Server& Server::listen(int port, std::string_view host, std::function<void()> cb) {
   return listen(port, host, 511, std::move(cb));
 }
-Server& Server::listen(int port, std::function<void()> cb) { return listen(port, {}, 511, std::move(cb)); }
+Server& Server::listen(int port, std::function<void()> cb) {
+  return listen(port, {}, 511, std::move(cb));
+}
 Server& Server::listen(std::function<void()> cb) { return listen(0, {}, 511, std::move(cb)); }
 Server& Server::listen(std::string_view path, std::function<void()> cb) {
   ListenOptions o;
@@ -1082,8 +1128,9 @@ void Server::setupListenHandle(std::string address, int port, int addressType, i
     }
     if (err) {
       h->close();
-      Error ex = errors::uvExceptionWithHostPort(err, "listen", path.empty() ? address : path,
-                                                 path.empty() ? std::optional<int>(port) : std::nullopt);
+      Error ex =
+          errors::uvExceptionWithHostPort(err, "listen", path.empty() ? address : path,
+                                          path.empty() ? std::optional<int>(port) : std::nullopt);
       nextTick([this, keep, ex] { emit("error", ex); });
       return;
     }
@@ -1095,8 +1142,9 @@ void Server::setupListenHandle(std::string address, int port, int addressType, i
     en.makeCallback([&] { onConnection(status, client); });
   });
   if (err) {
-    Error ex = errors::uvExceptionWithHostPort(err, "listen", path.empty() ? address : path,
-                                               path.empty() ? std::optional<int>(port) : std::nullopt);
+    Error ex =
+        errors::uvExceptionWithHostPort(err, "listen", path.empty() ? address : path,
+                                        path.empty() ? std::optional<int>(port) : std::nullopt);
     releaseHandle();
     nextTick([this, keep, ex] { emit("error", ex); });
     return;
@@ -1212,7 +1260,8 @@ Server& Server::unref() {
   return *this;
 }
 
-// ---- factories ------------------------------------------------------------------------------------
+// ---- factories
+// ------------------------------------------------------------------------------------
 
 SocketPtr createConnection(ConnectOptions options, std::function<void()> cb) {
   SocketOptions so;
@@ -1233,7 +1282,9 @@ SocketPtr createConnection(int port, std::string_view host, std::function<void()
   return createConnection(std::move(o), std::move(cb));
 }
 
-SocketPtr createConnection(int port, std::function<void()> cb) { return createConnection(port, {}, std::move(cb)); }
+SocketPtr createConnection(int port, std::function<void()> cb) {
+  return createConnection(port, {}, std::move(cb));
+}
 
 SocketPtr createConnection(std::string_view path, std::function<void()> cb) {
   ConnectOptions o;

@@ -24,7 +24,8 @@ namespace {
   e.codeInName = true;
   e.errnum = err;
   e.syscall = std::string(syscall);
-  e.info = Object{{"errno", err}, {"code", code}, {"message", message}, {"syscall", std::string(syscall)}};
+  e.info = Object{
+      {"errno", err}, {"code", code}, {"message", message}, {"syscall", std::string(syscall)}};
   throw e;
 }
 }  // namespace
@@ -113,17 +114,15 @@ std::vector<double> loadavg() {
 }
 
 Value NetworkInterfaceInfo::toValue() const {
-  Object o{{"address", address},
-           {"netmask", netmask},
-           {"family", family},
-           {"mac", mac},
-           {"internal", internal},
-           {"cidr", cidr ? Value(*cidr) : Value(nullptr)}};
+  Object o{{"address", address},   {"netmask", netmask},
+           {"family", family},     {"mac", mac},
+           {"internal", internal}, {"cidr", cidr ? Value(*cidr) : Value(nullptr)}};
   if (scopeid) o["scopeid"] = *scopeid;
   return o;
 }
 
-const std::vector<NetworkInterfaceInfo>* NetworkInterfaces::find(std::string_view name) const noexcept {
+const std::vector<NetworkInterfaceInfo>* NetworkInterfaces::find(
+    std::string_view name) const noexcept {
   for (const auto& e : entries_)
     if (e.first == name) return &e.second;
   return nullptr;
@@ -131,7 +130,8 @@ const std::vector<NetworkInterfaceInfo>* NetworkInterfaces::find(std::string_vie
 
 const std::vector<NetworkInterfaceInfo>& NetworkInterfaces::at(std::string_view name) const {
   if (const auto* v = find(name)) return *v;
-  throw errors::invalidArgValue("name", util::detail::quoteString(name), "is not a network interface");
+  throw errors::invalidArgValue("name", util::detail::quoteString(name),
+                                "is not a network interface");
 }
 
 std::vector<std::string> NetworkInterfaces::keys() const {

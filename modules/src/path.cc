@@ -16,16 +16,19 @@ std::string normalizeString(std::string_view p, bool allowAboveRoot) {
   char code = 0;
   const auto n = static_cast<std::ptrdiff_t>(p.size());
   for (std::ptrdiff_t i = 0; i <= n; ++i) {
-    if (i < n) code = p[static_cast<std::size_t>(i)];
-    else if (code == '/') break;
-    else code = '/';
+    if (i < n)
+      code = p[static_cast<std::size_t>(i)];
+    else if (code == '/')
+      break;
+    else
+      code = '/';
 
     if (code == '/') {
       if (lastSlash == i - 1 || dots == 1) {
         // empty segment or "."
       } else if (dots == 2) {
-        bool lastIsDotDot = res.size() >= 2 && lastSegmentLength == 2 && res[res.size() - 1] == '.' &&
-                            res[res.size() - 2] == '.';
+        bool lastIsDotDot = res.size() >= 2 && lastSegmentLength == 2 &&
+                            res[res.size() - 1] == '.' && res[res.size() - 2] == '.';
         if (!lastIsDotDot) {
           if (res.size() > 2) {
             std::size_t idx = res.rfind('/');
@@ -35,7 +38,8 @@ std::string normalizeString(std::string_view p, bool allowAboveRoot) {
             } else {
               res.resize(idx);
               std::size_t prev = res.rfind('/');
-              lastSegmentLength = res.size() - 1 - (prev == std::string::npos ? static_cast<std::size_t>(-1) : prev);
+              lastSegmentLength = res.size() - 1 -
+                                  (prev == std::string::npos ? static_cast<std::size_t>(-1) : prev);
             }
             lastSlash = i;
             dots = 0;
@@ -54,7 +58,7 @@ std::string normalizeString(std::string_view p, bool allowAboveRoot) {
         }
       } else {
         std::string_view seg = p.substr(static_cast<std::size_t>(lastSlash + 1),
-                                         static_cast<std::size_t>(i - lastSlash - 1));
+                                        static_cast<std::size_t>(i - lastSlash - 1));
         if (!res.empty()) res += '/';
         res += seg;
         lastSegmentLength = static_cast<std::size_t>(i - lastSlash - 1);
@@ -76,7 +80,8 @@ std::string resolve(std::span<const std::string_view> paths) {
   std::string resolved;
   bool absolute = false;
   std::string cwd;
-  for (std::ptrdiff_t i = static_cast<std::ptrdiff_t>(paths.size()) - 1; i >= -1 && !absolute; --i) {
+  for (std::ptrdiff_t i = static_cast<std::ptrdiff_t>(paths.size()) - 1; i >= -1 && !absolute;
+       --i) {
     std::string_view p;
     if (i >= 0) {
       p = paths[static_cast<std::size_t>(i)];
@@ -141,10 +146,12 @@ std::string relative(std::string_view fromIn, std::string_view toIn) {
   if (i == length) {
     if (toLen > length) {
       if (to[toStart + i] == '/') return to.substr(toStart + i + 1);  // from is a base of to
-      if (i == 0) return to.substr(toStart + i);                     // from is the root
+      if (i == 0) return to.substr(toStart + i);                      // from is the root
     } else if (fromLen > length) {
-      if (from[fromStart + i] == '/') lastCommonSep = static_cast<std::ptrdiff_t>(i);
-      else if (i == 0) lastCommonSep = 0;
+      if (from[fromStart + i] == '/')
+        lastCommonSep = static_cast<std::ptrdiff_t>(i);
+      else if (i == 0)
+        lastCommonSep = 0;
     }
   }
   std::string out;
@@ -204,9 +211,12 @@ std::string basename(std::string_view p, std::string_view suffix) {
         }
       }
     }
-    if (start == end) end = firstNonSlashEnd;
-    else if (end == -1) end = n;
-    return std::string(p.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(end - start)));
+    if (start == end)
+      end = firstNonSlashEnd;
+    else if (end == -1)
+      end = n;
+    return std::string(
+        p.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(end - start)));
   }
   for (std::ptrdiff_t i = n - 1; i >= 0; --i) {
     if (p[static_cast<std::size_t>(i)] == '/') {
@@ -220,7 +230,8 @@ std::string basename(std::string_view p, std::string_view suffix) {
     }
   }
   if (end == -1) return "";
-  return std::string(p.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(end - start)));
+  return std::string(
+      p.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(end - start)));
 }
 
 namespace {
@@ -251,8 +262,10 @@ Scan scanLastPortion(std::string_view p, std::ptrdiff_t stop) {
       s.end = i + 1;
     }
     if (c == '.') {
-      if (s.startDot == -1) s.startDot = i;
-      else if (s.preDotState != 1) s.preDotState = 1;
+      if (s.startDot == -1)
+        s.startDot = i;
+      else if (s.preDotState != 1)
+        s.preDotState = 1;
     } else if (s.startDot != -1) {
       s.preDotState = -1;
     }
@@ -286,8 +299,10 @@ ParsedPath parse(std::string_view p) {
       ret.ext = slice(p, s.startDot, s.end);
     }
   }
-  if (s.startPart > 0) ret.dir = slice(p, 0, s.startPart - 1);
-  else if (absolute) ret.dir = "/";
+  if (s.startPart > 0)
+    ret.dir = slice(p, 0, s.startPart - 1);
+  else if (absolute)
+    ret.dir = "/";
   return ret;
 }
 

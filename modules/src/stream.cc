@@ -127,8 +127,10 @@ class BoxedError {
     return *this;
   }
   BoxedError& operator=(const std::optional<Error>& e) {
-    if (e) p_ = std::make_unique<Error>(*e);
-    else p_.reset();
+    if (e)
+      p_ = std::make_unique<Error>(*e);
+    else
+      p_.reset();
     return *this;
   }
   operator std::optional<Error>() const {  // NOLINT: reads like the optional it replaces
@@ -151,8 +153,8 @@ struct Stream::ReadableState {
     std::shared_ptr<EventEmitter> ref;
   };
   std::vector<Pipe> pipes;
-  Writable* awaitDrainWriter = nullptr;             // single-pipe case
-  std::vector<Writable*> awaitDrainWriters;         // kMultiAwaitDrain case
+  Writable* awaitDrainWriter = nullptr;      // single-pipe case
+  std::vector<Writable*> awaitDrainWriters;  // kMultiAwaitDrain case
   std::optional<StringDecoder> decoder;
   std::string encoding;
   BoxedError errored;
@@ -204,7 +206,8 @@ bool Stream::closed() const noexcept {
 }
 
 namespace {
-void checkError(const std::optional<Error>& err, Stream::WritableState* w, Stream::ReadableState* r) {
+void checkError(const std::optional<Error>& err, Stream::WritableState* w,
+                Stream::ReadableState* r) {
   if (!err) return;
   if (w && !w->errored) w->errored = err;
   if (r && !r->errored) r->errored = err;
@@ -250,7 +253,8 @@ void Stream::destroyImpl(std::optional<Error> err, Callback cb) {
   });
   auto shared = std::make_shared<Callback>(std::move(onDestroy));
   try {
-    _destroy(std::move(err), Callback([shared](std::optional<Error> e) { (*shared)(std::move(e)); }));
+    _destroy(std::move(err),
+             Callback([shared](std::optional<Error> e) { (*shared)(std::move(e)); }));
   } catch (const ProcessExit&) {
     throw;
   } catch (...) {
@@ -382,8 +386,8 @@ bool Readable::unshift(Buffer chunk) {
   ReadableState& s = *rs_;
   if (chunk.length() == 0) return canPushMore(s);
   if (s.f & rEndEmitted) {
-    errorOrDestroy(errors::error("ERR_STREAM_UNSHIFT_AFTER_END_EVENT",
-                                 "stream.unshift() after end event"));
+    errorOrDestroy(
+        errors::error("ERR_STREAM_UNSHIFT_AFTER_END_EVENT", "stream.unshift() after end event"));
   } else if (s.f & (rDestroyed | rErrored)) {
     return false;
   } else {
@@ -411,8 +415,10 @@ void Readable::addChunk(Buffer chunk, bool addToFront) {
     emitData(std::move(chunk));
   } else {
     s.length += chunk.length();
-    if (addToFront) s.buffer.push_front(std::move(chunk));
-    else s.buffer.push_back(std::move(chunk));
+    if (addToFront)
+      s.buffer.push_front(std::move(chunk));
+    else
+      s.buffer.push_back(std::move(chunk));
     if (s.f & rNeedReadable) emitReadable();
   }
   maybeReadMore();
@@ -459,8 +465,10 @@ std::optional<Buffer> Readable::read(std::optional<std::size_t> nArg) {
   if (!nArg || *nArg != 0) s.f &= ~rEmittedReadable;
   if (nArg && *nArg == 0 && (s.f & rNeedReadable) &&
       ((s.highWaterMark != 0 ? s.length >= s.highWaterMark : s.length > 0) || (s.f & rEnded))) {
-    if (s.length == 0 && (s.f & rEnded)) endReadable();
-    else emitReadable();
+    if (s.length == 0 && (s.f & rEnded))
+      endReadable();
+    else
+      emitReadable();
     return std::nullopt;
   }
   std::size_t n = howMuchToRead(nArg);
@@ -513,7 +521,8 @@ std::optional<Buffer> Readable::fromList(std::size_t n) {
     if (s.buffer.size() == 1) {
       ret = std::move(s.buffer.front());
     } else {
-      ret = Buffer::concat(std::span<const Buffer>(std::vector<Buffer>(s.buffer.begin(), s.buffer.end())));
+      ret = Buffer::concat(
+          std::span<const Buffer>(std::vector<Buffer>(s.buffer.begin(), s.buffer.end())));
     }
     s.buffer.clear();
   } else if (n < s.buffer.front().length()) {
@@ -530,8 +539,10 @@ std::optional<Buffer> Readable::fromList(std::size_t n) {
       std::size_t take = std::min(n - off, data.length());
       std::memcpy(ret.data() + off, data.data(), take);
       off += take;
-      if (take == data.length()) s.buffer.pop_front();
-      else data = data.subarray(static_cast<std::ptrdiff_t>(take));
+      if (take == data.length())
+        s.buffer.pop_front();
+      else
+        data = data.subarray(static_cast<std::ptrdiff_t>(take));
     }
   }
   return ret;
@@ -602,8 +613,10 @@ void Readable::maybeReadMoreNT() {
 }
 
 void Readable::setReadingMore(bool v) noexcept {
-  if (v) rs_->f |= rReadingMore;
-  else rs_->f &= ~rReadingMore;
+  if (v)
+    rs_->f |= rReadingMore;
+  else
+    rs_->f &= ~rReadingMore;
 }
 
 bool Readable::resumeScheduled() const noexcept { return rs_->f & rResumeScheduled; }
@@ -641,8 +654,10 @@ void Readable::listenerRemoved(std::string_view ev) {
 
 void Readable::updateReadableListening() {
   ReadableState& s = *rs_;
-  if (listenerCount("readable") > 0) s.f |= rReadableListening;
-  else s.f &= ~rReadableListening;
+  if (listenerCount("readable") > 0)
+    s.f |= rReadableListening;
+  else
+    s.f &= ~rReadableListening;
   if ((s.f & (rHasPaused | rPaused | rResumeScheduled)) == (rHasPaused | rResumeScheduled)) {
     s.f |= rHasFlowing | rFlowing;
   } else if (s.f & rDataListening) {
@@ -656,8 +671,10 @@ Readable& Readable::resume() {
   ReadableState& s = *rs_;
   if (!(s.f & rFlowing)) {
     s.f |= rHasFlowing;
-    if (!(s.f & rReadableListening)) s.f |= rFlowing;
-    else s.f &= ~rFlowing;
+    if (!(s.f & rReadableListening))
+      s.f |= rFlowing;
+    else
+      s.f &= ~rFlowing;
     resumeScheduled();
   }
   s.f |= rHasPaused;
@@ -724,7 +741,8 @@ void Readable::endReadableNT() {
       });
     } else if (s.f & rAutoDestroy) {
       WritableState* ws = ws_.get();
-      bool autoDestroy = !ws || ((ws->f & wAutoDestroy) && ((ws->f & wFinished) || (ws->f & wWritableFalse)));
+      bool autoDestroy =
+          !ws || ((ws->f & wAutoDestroy) && ((ws->f & wFinished) || (ws->f & wWritableFalse)));
       if (autoDestroy) destroy();
     }
   }
@@ -732,7 +750,8 @@ void Readable::endReadableNT() {
 
 bool Readable::readable() const noexcept {
   const ReadableState& s = *rs_;
-  return !(s.f & rReadableFalse) && !(s.f & rDestroyed) && !(s.f & rErrorEmitted) && !(s.f & rEndEmitted);
+  return !(s.f & rReadableFalse) && !(s.f & rDestroyed) && !(s.f & rErrorEmitted) &&
+         !(s.f & rEndEmitted);
 }
 bool Readable::readableEnded() const noexcept { return rs_->f & rEndEmitted; }
 std::optional<bool> Readable::readableFlowing() const noexcept {
@@ -809,8 +828,8 @@ void Readable::pipeImpl(Writable& dest, std::shared_ptr<EventEmitter> destRef, P
       if (st.pipes.size() == 1 && st.pipes[0].dest == d) {
         st.awaitDrainWriter = d;
         st.f &= ~rMultiAwaitDrain;
-      } else if (st.pipes.size() > 1 &&
-                 std::any_of(st.pipes.begin(), st.pipes.end(), [d](auto& p) { return p.dest == d; })) {
+      } else if (st.pipes.size() > 1 && std::any_of(st.pipes.begin(), st.pipes.end(),
+                                                    [d](auto& p) { return p.dest == d; })) {
         st.awaitDrainWriters.push_back(d);
       }
       src->pause();
@@ -846,9 +865,12 @@ void Readable::pipeImpl(Writable& dest, std::shared_ptr<EventEmitter> destRef, P
     unpipe();
     if (c) d->removeListener("error", c->onerror);
     if (d->listenerCount("error") == 0) {
-      bool errorEmitted = (d->ws_ && (d->ws_->f & wErrorEmitted)) || (d->rs_ && (d->rs_->f & rErrorEmitted));
-      if (!errorEmitted) d->errorOrDestroy(er);
-      else d->emit("error", er);
+      bool errorEmitted =
+          (d->ws_ && (d->ws_->f & wErrorEmitted)) || (d->rs_ && (d->rs_->f & rErrorEmitted));
+      if (!errorEmitted)
+        d->errorOrDestroy(er);
+      else
+        d->emit("error", er);
     }
   });
   ctx->onclose = makeListener([wctx, d, unpipe, srcRef]() {
@@ -895,21 +917,25 @@ Readable& Readable::unpipe(Writable* dest) {
     pipeContexts_.clear();
     return *this;
   }
-  auto it = std::find_if(s.pipes.begin(), s.pipes.end(), [dest](auto& p) { return p.dest == dest; });
+  auto it =
+      std::find_if(s.pipes.begin(), s.pipes.end(), [dest](auto& p) { return p.dest == dest; });
   if (it == s.pipes.end()) return *this;
   auto keepDest = it->ref;
   s.pipes.erase(it);
   if (s.pipes.empty()) pause();
   dest->emit("unpipe", static_cast<Readable*>(this));
   auto& pc = pipeContexts_;
-  pc.erase(std::remove_if(pc.begin(), pc.end(), [dest](auto& e) { return e.first == dest; }), pc.end());
+  pc.erase(std::remove_if(pc.begin(), pc.end(), [dest](auto& e) { return e.first == dest; }),
+           pc.end());
   return *this;
 }
 
 // ---- Writable (writable.js) ---------------------------------------------------------------------
 
 Writable::Writable(Options opts)
-    : writeFn_(std::move(opts.write)), writevFn_(std::move(opts.writev)), finalFn_(std::move(opts.final)) {
+    : writeFn_(std::move(opts.write)),
+      writevFn_(std::move(opts.writev)),
+      finalFn_(std::move(opts.final)) {
   ws_ = std::make_unique<WritableState>();
   ws_->highWaterMark = opts.highWaterMark;
   if (!opts.emitClose) ws_->f &= ~wEmitClose;
@@ -951,8 +977,10 @@ void Writable::_writev(std::vector<Buffer> chunks, Callback cb) {
 }
 bool Writable::hasWritev() const { return static_cast<bool>(writevFn_); }
 void Writable::_final(Callback cb) {
-  if (finalFn_) finalFn_(*this, std::move(cb));
-  else cb(std::nullopt);
+  if (finalFn_)
+    finalFn_(*this, std::move(cb));
+  else
+    cb(std::nullopt);
 }
 bool Writable::hasFinal() const { return static_cast<bool>(finalFn_); }
 
@@ -979,7 +1007,8 @@ bool Writable::write(std::string_view chunk, std::string_view enc, Callback cb) 
 }
 
 // _write (the module function)
-bool Writable::writeImpl(Buffer chunk, Callback cb, bool /*fromEnd*/, std::optional<Error>* errOut) {
+bool Writable::writeImpl(Buffer chunk, Callback cb, bool /*fromEnd*/,
+                         std::optional<Error>* errOut) {
   WritableState& s = *ws_;
   std::optional<Error> err;
   if (s.f & wEnding) {
@@ -1012,7 +1041,8 @@ bool Writable::writeOrBuffer(Buffer chunk, Callback cb) {
     s.writecb = std::move(cb);
     s.f |= wWriting | wSync | wExpectWriteCb;
     auto self = keepAlive();
-    _write(std::move(chunk), Callback([this, self](std::optional<Error> er) { onwrite(std::move(er)); }));
+    _write(std::move(chunk),
+           Callback([this, self](std::optional<Error> er) { onwrite(std::move(er)); }));
     s.f &= ~wSync;
   }
   bool ret = s.length < s.highWaterMark || s.length == 0;
@@ -1131,9 +1161,10 @@ void Writable::errorBuffer() {
                                            "Cannot call write after a stream was destroyed"));
     }
   }
-  callFinishedCallbacks(s.errored ? s.errored
-                                  : std::optional<Error>(errors::error(
-                                        "ERR_STREAM_DESTROYED", "Cannot call end after a stream was destroyed")));
+  callFinishedCallbacks(
+      s.errored ? s.errored
+                : std::optional<Error>(errors::error(
+                      "ERR_STREAM_DESTROYED", "Cannot call end after a stream was destroyed")));
   s.f |= wAllNoop;
 }
 
@@ -1190,8 +1221,8 @@ Writable& Writable::end(Callback cb) {
     finishMaybe(true);
     s.f |= wEnded;
   } else if (s.f & wFinished) {
-    err = errors::error("ERR_STREAM_ALREADY_FINISHED",
-                        "Cannot call end after a stream was finished");
+    err =
+        errors::error("ERR_STREAM_ALREADY_FINISHED", "Cannot call end after a stream was finished");
   } else if (s.f & wDestroyed) {
     err = errors::error("ERR_STREAM_DESTROYED", "Cannot call end after a stream was destroyed");
   }
@@ -1254,15 +1285,16 @@ Writable& Writable::setDefaultEncoding(std::string_view enc) {
 
 bool Writable::needFinish() const noexcept {
   const WritableState& s = *ws_;
-  return (s.f & (wEnding | wDestroyed | wFinished | wWriting | wErrorEmitted | wCloseEmitted | wErrored)) ==
-             wEnding &&
+  return (s.f & (wEnding | wDestroyed | wFinished | wWriting | wErrorEmitted | wCloseEmitted |
+                 wErrored)) == wEnding &&
          s.buffered.empty() && s.length == 0;
 }
 
 void Writable::onFinish(std::optional<Error> err) {
   WritableState& s = *ws_;
   if (s.f & wPrefinished) {
-    errorOrDestroy(err ? *err : errors::error("ERR_MULTIPLE_CALLBACK", "Callback called multiple times"));
+    errorOrDestroy(err ? *err
+                       : errors::error("ERR_MULTIPLE_CALLBACK", "Callback called multiple times"));
     return;
   }
   --s.pendingcb;
@@ -1308,8 +1340,10 @@ void Writable::finishMaybe(bool sync) {
       ++s.pendingcb;
       auto self = keepAlive();
       nextTick([this, self] {
-        if (needFinish()) finish();
-        else --ws_->pendingcb;
+        if (needFinish())
+          finish();
+        else
+          --ws_->pendingcb;
       });
     } else if (needFinish()) {
       ++s.pendingcb;
@@ -1326,7 +1360,8 @@ void Writable::finish() {
   emit("finish");
   if (s.f & wAutoDestroy) {
     ReadableState* r = rs_.get();
-    bool autoDestroy = !r || ((r->f & rAutoDestroy) && ((r->f & rEndEmitted) || (r->f & rReadableFalse)));
+    bool autoDestroy =
+        !r || ((r->f & rAutoDestroy) && ((r->f & rEndEmitted) || (r->f & rReadableFalse)));
     if (autoDestroy) destroy();
   }
 }
@@ -1351,13 +1386,15 @@ bool Writable::writableNeedDrain() const noexcept {
 }
 int Writable::writableCorked() const noexcept { return ws_->corked; }
 
-// ---- Duplex ---------------------------------------------------------------------------------------
+// ---- Duplex
+// ---------------------------------------------------------------------------------------
 
 Duplex::Duplex(Options opts)
     : Readable(Readable::Options{opts.readableHighWaterMark, opts.encoding, opts.emitClose,
                                  opts.autoDestroy, std::move(opts.read)}),
-      Writable(Writable::Options{opts.writableHighWaterMark, opts.emitClose, opts.autoDestroy, "utf8",
-                                 std::move(opts.write), std::move(opts.writev), std::move(opts.final)}),
+      Writable(Writable::Options{opts.writableHighWaterMark, opts.emitClose, opts.autoDestroy,
+                                 "utf8", std::move(opts.write), std::move(opts.writev),
+                                 std::move(opts.final)}),
       allowHalfOpen(opts.allowHalfOpen) {
   if (!opts.readable) rs_->f |= rReadableFalse | rEnded | rEndEmitted;
   if (!opts.writable) ws_->f |= wWritableFalse | wEnding | wEnded | wFinished;
@@ -1370,7 +1407,8 @@ const nodecc::detail::SigInfo* Duplex::declaredSignature(std::string_view event)
   return Writable::declaredSignature(event);
 }
 
-// ---- PassThrough -----------------------------------------------------------------------------------
+// ---- PassThrough
+// -----------------------------------------------------------------------------------
 
 PassThrough::PassThrough(Duplex::Options opts) : Duplex(std::move(opts)) {}
 
@@ -1397,7 +1435,8 @@ void PassThrough::_final(Callback cb) {
   cb(std::nullopt);
 }
 
-// ---- finished / pipeline --------------------------------------------------------------------------
+// ---- finished / pipeline
+// --------------------------------------------------------------------------
 
 void finished(const std::shared_ptr<Stream>& s, Callback cb) {
   auto done = std::make_shared<bool>(false);
@@ -1439,7 +1478,8 @@ void finished(const std::shared_ptr<Stream>& s, Callback cb) {
   });
 }
 
-void pipeline(const std::shared_ptr<Readable>& src, const std::shared_ptr<Writable>& dst, Callback cb) {
+void pipeline(const std::shared_ptr<Readable>& src, const std::shared_ptr<Writable>& dst,
+              Callback cb) {
   auto done = std::make_shared<bool>(false);
   auto shared = std::make_shared<Callback>(std::move(cb));
   std::weak_ptr<Readable> ws = src;
@@ -1454,7 +1494,8 @@ void pipeline(const std::shared_ptr<Readable>& src, const std::shared_ptr<Writab
     (*shared)(std::move(e));
   };
   src->pipe(dst);
-  finished(std::static_pointer_cast<Stream>(std::shared_ptr<Stream>(src, static_cast<Stream*>(src.get()))),
+  finished(std::static_pointer_cast<Stream>(
+               std::shared_ptr<Stream>(src, static_cast<Stream*>(src.get()))),
            Callback([fail](std::optional<Error> e) {
              if (e) fail(std::move(e));
            }));

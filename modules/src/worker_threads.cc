@@ -77,9 +77,9 @@ class Serializer {
 
   const TransferList* list_;
   const MessagePort* source_;
-  std::vector<detail::BufferStorage*> stores_;                        // Buffers to move
-  std::vector<MessagePortPtr> ports_;                                 // ports to move
-  std::unordered_map<const detail::BufferStorage*, Buffer> copies_;   // store → its copy
+  std::vector<detail::BufferStorage*> stores_;                       // Buffers to move
+  std::vector<MessagePortPtr> ports_;                                // ports to move
+  std::unordered_map<const detail::BufferStorage*, Buffer> copies_;  // store → its copy
   std::vector<PendingBuffer> pendingBuffers_;
   std::vector<PendingPort> pendingPorts_;
 };
@@ -91,7 +91,9 @@ struct PortAccess {
   static MessagePortPtr adopt(Environment& env, std::shared_ptr<MessagePortData> data);
   static std::shared_ptr<MessagePortData> detachForTransfer(MessagePort& p);
   static bool detached(const MessagePort& p) { return !p.wrap_ || p.closing_; }
-  static void setSink(MessagePort& p, std::function<void(Value&)> sink) { p.sink_ = std::move(sink); }
+  static void setSink(MessagePort& p, std::function<void(Value&)> sink) {
+    p.sink_ = std::move(sink);
+  }
   static void setClosedHook(MessagePort& p, std::function<void()> hook) {
     p.closedHook_ = std::move(hook);
   }
@@ -114,7 +116,8 @@ PortMessage Serializer::run(const Value& value) {
   if (!transfers) return out;
   // Everything can be cloned: now the transfers happen.
   std::unordered_map<const detail::BufferStorage*, Buffer> moved;
-  for (detail::BufferStorage* s : stores_) moved.emplace(s, Buffer::view(s, 0, s->size).detachStorage());
+  for (detail::BufferStorage* s : stores_)
+    moved.emplace(s, Buffer::view(s, 0, s->size).detachStorage());
   for (const PendingBuffer& p : pendingBuffers_) {
     // (A Buffer that was already detached moves as an empty one, as in Node.)
     *p.slot = Value(Buffer::view(moved[p.store].storage(), p.offset, p.length));
@@ -199,7 +202,8 @@ void Serializer::fix(Value& v) {
       }
       auto it = copies_.find(s);
       if (it == copies_.end()) {
-        if (b.detached()) throw dataCloneError("An ArrayBuffer is detached and could not be cloned.");
+        if (b.detached())
+          throw dataCloneError("An ArrayBuffer is detached and could not be cloned.");
         // As in Node, a copy brings the view's whole backing store (its ArrayBuffer).
         it = copies_.emplace(s, Buffer::copyOf(s->data, s->size)).first;
       }
@@ -264,8 +268,9 @@ void postInternal(const std::shared_ptr<MessagePortData>& data, Value v) {
 // ---- errors across threads -------------------------------------------------------------
 
 Value errorToValue(const Error& e) {
-  Object o{{"name", e.name},       {"message", e.message}, {"code", e.code},
-           {"codeInName", e.codeInName}, {"syscall", e.syscall}, {"address", e.address},
+  Object o{{"name", e.name},       {"message", e.message},
+           {"code", e.code},       {"codeInName", e.codeInName},
+           {"syscall", e.syscall}, {"address", e.address},
            {"path", e.path},       {"dest", e.dest}};
   if (e.errnum) o["errnum"] = *e.errnum;
   if (e.port) o["port"] = *e.port;
@@ -489,16 +494,20 @@ bool MessagePort::active() const noexcept { return wrap_ && !closing_; }
 void MessagePort::setRef(bool ref) {
   refed_ = ref;
   if (wrap_ && !closing_) {
-    if (ref) wrap_->ref();
-    else wrap_->unref();
+    if (ref)
+      wrap_->ref();
+    else
+      wrap_->unref();
   }
   updateSelfRef();
 }
 
 void MessagePort::updateSelfRef() {
   bool keep = wrap_ && (closing_ || refed_);
-  if (keep && !self_) self_ = std::static_pointer_cast<MessagePort>(shared_from_this());
-  else if (!keep) self_.reset();
+  if (keep && !self_)
+    self_ = std::static_pointer_cast<MessagePort>(shared_from_this());
+  else if (!keep)
+    self_.reset();
 }
 
 void MessagePort::onSignal() { processMessages(false); }
@@ -528,8 +537,10 @@ void MessagePort::processMessages(bool force) {
     bool threw = false;
     env_->makeCallback([&] {
       try {
-        if (sink_) sink_(v);
-        else emit("message", v);
+        if (sink_)
+          sink_(v);
+        else
+          emit("message", v);
       } catch (...) {
         threw = true;
         throw;
@@ -812,9 +823,9 @@ WorkerPtr WorkerStart::start(StartSpec spec, WorkerOptions& o) {
   auto onExit = [weak, &env](int code) {
     if (WorkerPtr self = weak.lock()) env.makeCallback([&] { self->onExit(code); });
   };
-  w->thread_ = bindings::WorkerThread::start(
-      env, std::move(eo), static_cast<std::size_t>(stackMb * 1024 * 1024), o.name,
-      std::move(body), std::move(onExit));
+  w->thread_ = bindings::WorkerThread::start(env, std::move(eo),
+                                             static_cast<std::size_t>(stackMb * 1024 * 1024),
+                                             o.name, std::move(body), std::move(onExit));
   w->self_ = w;
   st.running.push_back(w.get());
   // Node: process.emit('worker', worker) on the next tick.
@@ -859,7 +870,8 @@ void Worker::onInternalMessage(Value& msg) {
     emit("error", errors::error("ERR_WORKER_UNSERIALIZABLE_ERROR",
                                 "Serializing an uncaught exception failed"));
   } else if (t == "stdioPayload") {
-    const std::shared_ptr<WorkerStdio>& s = msg["stream"].toString() == "stdout" ? stdout_ : stderr_;
+    const std::shared_ptr<WorkerStdio>& s =
+        msg["stream"].toString() == "stdout" ? stdout_ : stderr_;
     if (msg["chunk"].isBuffer()) s->push(msg["chunk"].asBuffer());
   }
 }

@@ -16,9 +16,7 @@
 namespace nodecc::Atomics {
 
 namespace detail {
-void throwBadIndex() {
-  throw errors::make("RangeError", "", "Invalid atomic access index");
-}
+void throwBadIndex() { throw errors::make("RangeError", "", "Invalid atomic access index"); }
 }  // namespace detail
 
 namespace {

@@ -63,7 +63,8 @@ BufferStorage* newExternalStorage(std::uint8_t* data, std::size_t n,
 
 using detail::BufferStorage;
 
-Buffer::Buffer(const Buffer& o) noexcept : storage_(o.storage_), offset_(o.offset_), length_(o.length_) {
+Buffer::Buffer(const Buffer& o) noexcept
+    : storage_(o.storage_), offset_(o.offset_), length_(o.length_) {
   if (storage_) storage_->ref();
 }
 Buffer::Buffer(Buffer&& o) noexcept
@@ -135,7 +136,9 @@ Buffer Buffer::from(std::initializer_list<int> bytes) {
   return b;
 }
 
-Buffer Buffer::from(std::span<const std::uint8_t> bytes) { return copyOf(bytes.data(), bytes.size()); }
+Buffer Buffer::from(std::span<const std::uint8_t> bytes) {
+  return copyOf(bytes.data(), bytes.size());
+}
 
 Buffer Buffer::concat(std::span<const Buffer> list, std::optional<std::size_t> totalLength) {
   std::size_t total = 0;
@@ -190,7 +193,8 @@ int Buffer::compare(const Buffer& o) const noexcept {
 
 std::ptrdiff_t Buffer::indexOf(std::string_view needle, std::ptrdiff_t byteOffset) const noexcept {
   std::string_view hay = view();
-  if (byteOffset < 0) byteOffset = std::max<std::ptrdiff_t>(0, static_cast<std::ptrdiff_t>(hay.size()) + byteOffset);
+  if (byteOffset < 0)
+    byteOffset = std::max<std::ptrdiff_t>(0, static_cast<std::ptrdiff_t>(hay.size()) + byteOffset);
   if (static_cast<std::size_t>(byteOffset) > hay.size()) return -1;
   auto p = hay.find(needle, static_cast<std::size_t>(byteOffset));
   return p == std::string_view::npos ? -1 : static_cast<std::ptrdiff_t>(p);
@@ -218,7 +222,8 @@ Buffer& Buffer::fill(std::uint8_t value) noexcept {
 namespace {
 void checkRead(const Buffer& b, std::size_t offset, std::size_t n) {
   if (offset + n > b.length() || offset + n < offset) {
-    throw errors::outOfRange("offset", ">= 0 and <= " + std::to_string(b.length() >= n ? b.length() - n : 0),
+    throw errors::outOfRange("offset",
+                             ">= 0 and <= " + std::to_string(b.length() >= n ? b.length() - n : 0),
                              std::to_string(offset));
   }
 }
@@ -239,14 +244,18 @@ std::uint16_t Buffer::readUInt16LE(std::size_t o) const {
 std::uint32_t Buffer::readUInt32BE(std::size_t o) const {
   checkRead(*this, o, 4);
   const std::uint8_t* p = data() + o;
-  return (std::uint32_t{p[0]} << 24) | (std::uint32_t{p[1]} << 16) | (std::uint32_t{p[2]} << 8) | p[3];
+  return (std::uint32_t{p[0]} << 24) | (std::uint32_t{p[1]} << 16) | (std::uint32_t{p[2]} << 8) |
+         p[3];
 }
 std::uint32_t Buffer::readUInt32LE(std::size_t o) const {
   checkRead(*this, o, 4);
   const std::uint8_t* p = data() + o;
-  return (std::uint32_t{p[3]} << 24) | (std::uint32_t{p[2]} << 16) | (std::uint32_t{p[1]} << 8) | p[0];
+  return (std::uint32_t{p[3]} << 24) | (std::uint32_t{p[2]} << 16) | (std::uint32_t{p[1]} << 8) |
+         p[0];
 }
-std::int32_t Buffer::readInt32BE(std::size_t o) const { return static_cast<std::int32_t>(readUInt32BE(o)); }
+std::int32_t Buffer::readInt32BE(std::size_t o) const {
+  return static_cast<std::int32_t>(readUInt32BE(o));
+}
 std::size_t Buffer::writeUInt8(std::uint8_t v, std::size_t o) {
   checkRead(*this, o, 1);
   data()[o] = v;
@@ -319,7 +328,8 @@ std::optional<std::string_view> normalize(std::string_view enc) noexcept {
   if (lower == "base64url") return "base64url";
   if (lower == "latin1" || lower == "binary") return "latin1";
   if (lower == "ascii") return "ascii";
-  if (lower == "utf16le" || lower == "utf-16le" || lower == "ucs2" || lower == "ucs-2") return "utf16le";
+  if (lower == "utf16le" || lower == "utf-16le" || lower == "ucs2" || lower == "ucs-2")
+    return "utf16le";
   return std::nullopt;
 }
 
@@ -455,8 +465,10 @@ std::string encodeBase64(const std::uint8_t* p, std::size_t n, bool url) {
     if (i + 1 < n) v |= unsigned{p[i + 1]} << 8;
     out.push_back(tbl[(v >> 18) & 63]);
     out.push_back(tbl[(v >> 12) & 63]);
-    if (i + 1 < n) out.push_back(tbl[(v >> 6) & 63]);
-    else if (!url) out.push_back('=');
+    if (i + 1 < n)
+      out.push_back(tbl[(v >> 6) & 63]);
+    else if (!url)
+      out.push_back('=');
     if (!url) out.push_back('=');
   }
   return out;
@@ -506,7 +518,8 @@ std::string utf8ToUtf16le(std::string_view s) {
       cp = c & 0x07;
       len = 4;
     }
-    for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(clean[i + k]) & 0x3F);
+    for (std::size_t k = 1; k < len; ++k)
+      cp = (cp << 6) | (static_cast<unsigned char>(clean[i + k]) & 0x3F);
     i += len;
     if (cp >= 0x10000) {
       cp -= 0x10000;
@@ -568,7 +581,8 @@ std::string bytesFromString(std::string_view s, std::string_view enc) {
       std::uint32_t cp;
       std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
       cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-      for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(clean[i + k]) & 0x3F);
+      for (std::size_t k = 1; k < len; ++k)
+        cp = (cp << 6) | (static_cast<unsigned char>(clean[i + k]) & 0x3F);
       out.push_back(static_cast<char>(cp & 0xFF));
       i += len;
     }
@@ -606,7 +620,9 @@ bool Buffer::isEncoding(std::string_view enc) { return encoding::normalize(enc).
 
 std::size_t Buffer::write(std::string_view s, std::size_t offset, std::string_view enc) {
   std::string bytes = bytesFromString(s, requireEncoding(enc));
-  if (offset > length()) throw errors::outOfRange("offset", ">= 0 && <= " + std::to_string(length()), std::to_string(offset));
+  if (offset > length())
+    throw errors::outOfRange("offset", ">= 0 && <= " + std::to_string(length()),
+                             std::to_string(offset));
   std::size_t n = std::min(bytes.size(), length() - offset);
   if (requireEncoding(enc) == "utf8") {
     // Never write a partial character.
@@ -622,7 +638,8 @@ std::string Buffer::toString(std::string_view enc, std::size_t start, std::size_
   if (start >= end) return {};
   const std::uint8_t* p = data() + start;
   std::size_t n = end - start;
-  if (e == "utf8") return encoding::sanitizeUtf8(std::string_view(reinterpret_cast<const char*>(p), n));
+  if (e == "utf8")
+    return encoding::sanitizeUtf8(std::string_view(reinterpret_cast<const char*>(p), n));
   if (e == "hex") {
     static constexpr char kHex[] = "0123456789abcdef";
     std::string out(n * 2, '\0');

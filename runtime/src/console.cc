@@ -66,11 +66,15 @@ void timeEnd(std::string_view label) {
     process::emitWarning("No such label '" + std::string(label) + "' for console.timeEnd()");
     return;
   }
-  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - it->second).count();
+  double ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - it->second)
+          .count();
   timers.erase(it);
   char buf[64];
-  if (ms >= 1000) std::snprintf(buf, sizeof buf, "%.3fs", ms / 1000);
-  else std::snprintf(buf, sizeof buf, "%.3fms", ms);
+  if (ms >= 1000)
+    std::snprintf(buf, sizeof buf, "%.3fs", ms / 1000);
+  else
+    std::snprintf(buf, sizeof buf, "%.3fms", ms);
   log(std::string(label) + ": " + buf);
 }
 

@@ -42,8 +42,10 @@ void TaskRing::addChunk() {
   // From the pool's 32 KiB class (huge pages: a long queue faults once per 2 MiB).
   static_assert(sizeof(Chunk) <= pool::kChunkBytes && std::is_trivially_destructible_v<Chunk>);
   Chunk* c = spare_;
-  if (c) spare_ = nullptr;
-  else c = ::new (pool::allocateChunk()) Chunk;
+  if (c)
+    spare_ = nullptr;
+  else
+    c = ::new (pool::allocateChunk()) Chunk;
   c->next = nullptr;
   c->used = 0;
   if (tail_) {
@@ -178,10 +180,34 @@ void Environment::registerHandle(HandleEntry* h) noexcept {
 }
 
 void Environment::unregisterHandle(HandleEntry* h) noexcept {
-  if (h->prev) h->prev->next = h->next;
-  else if (handles_ == h) handles_ = h->next;
+  if (h->prev)
+    h->prev->next = h->next;
+  else if (handles_ == h)
+    handles_ = h->next;
   if (h->next) h->next->prev = h->prev;
   h->prev = h->next = nullptr;
+}
+
+void Environment::trackResource(ResourceEntry* r) noexcept {
+  Environment* env = tlCurrent;
+  if (!env || r->resourceEnv) return;
+  r->resourceEnv = env;
+  r->prevResource = nullptr;
+  r->nextResource = env->resources_;
+  if (env->resources_) env->resources_->prevResource = r;
+  env->resources_ = r;
+}
+
+void Environment::untrackResource(ResourceEntry* r) noexcept {
+  Environment* env = r->resourceEnv;
+  if (!env) return;
+  if (r->prevResource)
+    r->prevResource->nextResource = r->nextResource;
+  else if (env->resources_ == r)
+    env->resources_ = r->nextResource;
+  if (r->nextResource) r->nextResource->prevResource = r->prevResource;
+  r->prevResource = r->nextResource = nullptr;
+  r->resourceEnv = nullptr;
 }
 
 std::uint64_t Environment::addCleanupHook(Task hook) {
@@ -225,6 +251,21 @@ void Environment::teardown() {
     } catch (...) {
     }
   }
+  // Removing process listeners stops the signal watchers (listenerRemoved), which the
+  // silent release below would not.
+  process_->removeAllListeners();
+  // Objects that keep themselves alive (open sockets, listening servers) let go of
+  // their handles, listeners and self-references; dropping one may free others, which
+  // unlink themselves.
+  while (resources_) {
+    ResourceEntry* r = resources_;
+    untrackResource(r);
+    std::shared_ptr<void> keep;
+    try {
+      keep = r->releaseForTeardown();
+    } catch (...) {
+    }
+  }
   ticks_.clear();
   microtasks_.clear();
   impl_->pendingRejections.clear();
@@ -259,7 +300,6 @@ void Environment::teardown() {
     unregisterHandle(h);
     h->closeForTeardown();
   }
-  process_->removeAllListeners();
   auto closeRaw = [](uv_handle_t* h) {
     if (!uv_is_closing(h)) uv_close(h, nullptr);
   };
@@ -272,7 +312,8 @@ void Environment::teardown() {
   }
   // Anything still open is closed by force.
   uv_walk(
-      loop_, [](uv_handle_t* h, void*) {
+      loop_,
+      [](uv_handle_t* h, void*) {
         if (!uv_is_closing(h)) uv_close(h, nullptr);
       },
       nullptr);
@@ -373,7 +414,8 @@ bool Environment::Impl::processPromiseRejections() {
     ranUser = true;
     try {
       if (!env.process().emit("rejectionHandled")) {
-        Error w("Promise rejection was handled asynchronously (rejection id: " + std::to_string(uid) + ")");
+        Error w("Promise rejection was handled asynchronously (rejection id: " +
+                std::to_string(uid) + ")");
         w.name = "PromiseRejectionHandledWarning";
         process::emitWarning(std::move(w));
       }
@@ -478,8 +520,10 @@ void Environment::triggerUncaughtException(std::exception_ptr ep, bool fromPromi
 void Environment::reportFatalException(const Error& err) {
   // A worker hands the error to its parent (Node's worker fatalException), which
   // emits it as 'error'; nothing is printed on the worker's stderr.
-  if (opts_.onFatalException) opts_.onFatalException(err);
-  else printFatalException(err);
+  if (opts_.onFatalException)
+    opts_.onFatalException(err);
+  else
+    printFatalException(err);
 }
 
 void printFatalException(const Error& err) {

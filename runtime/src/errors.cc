@@ -95,8 +95,10 @@ Error exceptionWithHostPort(int err, std::string_view syscall, std::string_view 
                             std::optional<int> port, std::string_view additional) {
   std::string code = uvErrName(err);
   std::string details;
-  if (port && *port > 0) details = " " + std::string(address) + ":" + std::to_string(*port);
-  else if (!address.empty()) details = " " + std::string(address);
+  if (port && *port > 0)
+    details = " " + std::string(address) + ":" + std::to_string(*port);
+  else if (!address.empty())
+    details = " " + std::string(address);
   if (!additional.empty()) details += " - Local (" + std::string(additional) + ")";
   Error e(std::string(syscall) + " " + code + details);
   e.errnum = err;
@@ -111,8 +113,10 @@ Error uvExceptionWithHostPort(int err, std::string_view syscall, std::string_vie
                               std::optional<int> port) {
   std::string code = uvErrName(err);
   std::string details;
-  if (port && *port > 0) details = " " + std::string(address) + ":" + std::to_string(*port);
-  else if (!address.empty()) details = " " + std::string(address);
+  if (port && *port > 0)
+    details = " " + std::string(address) + ":" + std::to_string(*port);
+  else if (!address.empty())
+    details = " " + std::string(address);
   Error e(std::string(syscall) + " " + code + ": " + uvErrMessage(err) + details);
   e.errnum = err;
   e.code = code;

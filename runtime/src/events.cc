@@ -27,6 +27,20 @@ EventEmitter::~EventEmitter() {
   }
 }
 
+std::shared_ptr<void> EventEmitter::releaseForTeardown() {
+  std::shared_ptr<void> keep = weak_from_this().lock();
+  dropListenersForTeardown();
+  return keep;
+}
+
+void EventEmitter::dropListenersForTeardown() noexcept {
+  auto old = std::move(events_);
+  events_.clear();
+  for (auto& e : old) {
+    if (--e.arr->refs == 0) delete e.arr;
+  }
+}
+
 std::string EventEmitter::className() const {
   std::string n = util::typeName(typeid(*this));
   // Keep the unqualified class name, as JS prints constructor names.
@@ -58,9 +72,9 @@ void EventEmitter::throwMismatch(std::string_view event, const detail::SigInfo* 
   throw errors::typeError(
       "ERR_INVALID_ARG_TYPE",
       "The \"listener\" argument for event '" + std::string(event) + "' must take " +
-          (listener->arity > carried->arity ? "at most " + std::to_string(carried->arity) +
-                                                  " argument(s) " + carried->describe()
-                                            : carried->describe() + " or a prefix of it") +
+          (listener->arity > carried->arity
+               ? "at most " + std::to_string(carried->arity) + " argument(s) " + carried->describe()
+               : carried->describe() + " or a prefix of it") +
           ". Received a listener taking " + listener->describe());
 }
 
@@ -87,15 +101,18 @@ EventEmitter& EventEmitter::add(std::string_view event, Listener l, bool once, b
     e = &events_.back();
   }
   ListenerArray* arr = mutableArray(*e);
-  if (prepend) arr->entries.insert(arr->entries.begin(), Entry{std::move(l), once});
-  else arr->entries.push_back(Entry{std::move(l), once});
+  if (prepend)
+    arr->entries.insert(arr->entries.begin(), Entry{std::move(l), once});
+  else
+    arr->entries.push_back(Entry{std::move(l), once});
   arr->hasOnce = arr->hasOnce || once;
   int m = getMaxListeners();
   if (m > 0 && static_cast<int>(arr->entries.size()) > m && !e->warned) {
     e->warned = true;
-    Error w("Possible EventEmitter memory leak detected. " + std::to_string(arr->entries.size()) + " " +
-            std::string(event) + " listeners added to [" + className() + "]. MaxListeners is " +
-            std::to_string(m) + ". Use emitter.setMaxListeners() to increase limit");
+    Error w("Possible EventEmitter memory leak detected. " + std::to_string(arr->entries.size()) +
+            " " + std::string(event) + " listeners added to [" + className() +
+            "]. MaxListeners is " + std::to_string(m) +
+            ". Use emitter.setMaxListeners() to increase limit");
     w.name = "MaxListenersExceededWarning";
     // Node also sets warning.type and warning.count (and .emitter, which a Value cannot hold).
     w.info = Object{{"type", std::string(event)}, {"count", arr->entries.size()}};
@@ -208,7 +225,8 @@ std::size_t EventEmitter::listenerCount(std::string_view event) const noexcept {
 
 std::vector<std::string> EventEmitter::eventNames() const {
   std::vector<std::string> out;
-  for (const auto& e : events_) out.push_back(e.name == kErrorMonitorName ? "Symbol(events.errorMonitor)" : e.name);
+  for (const auto& e : events_)
+    out.push_back(e.name == kErrorMonitorName ? "Symbol(events.errorMonitor)" : e.name);
   return out;
 }
 
@@ -224,7 +242,8 @@ bool EventEmitter::isOnceListener(std::string_view event, std::size_t i) const n
   return e && i < e->arr->entries.size() && e->arr->entries[i].once;
 }
 
-bool EventEmitter::emitTyped(std::string_view event, const detail::SigInfo* sig, void* const* argv) {
+bool EventEmitter::emitTyped(std::string_view event, const detail::SigInfo* sig,
+                             void* const* argv) {
   Event* e = find(event);
   if (!e) return false;
   ListenerArray* arr = e->arr;
@@ -237,7 +256,8 @@ bool EventEmitter::emitTyped(std::string_view event, const detail::SigInfo* sig,
   for (std::size_t i = 0; i < n; ++i) {
     const Entry& en = entries[i];
     detail::ListenerImpl* l = en.fn.get();
-    if (!l->accepts(sig)) [[unlikely]] throwMismatch(event, l->params(), sig);
+    if (!l->accepts(sig)) [[unlikely]]
+      throwMismatch(event, l->params(), sig);
     if (en.once) [[unlikely]] {
       emitFromOnce(event, sig, argv, entries, i, n);
       return true;

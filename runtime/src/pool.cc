@@ -29,8 +29,8 @@ void initSlab(Slab* s, std::size_t cls) {
 // The first slab of a class keeps 4 KiB pages (a thread that makes a few timers should not
 // pay 2 MiB of memory per size class); the next ones ask for huge pages.
 Slab* mapSlab(bool huge) {
-  void* raw = ::mmap(nullptr, 2 * kSlabBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
-                     -1, 0);
+  void* raw =
+      ::mmap(nullptr, 2 * kSlabBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   if (raw == MAP_FAILED) throw std::bad_alloc();
   const auto a = reinterpret_cast<std::uintptr_t>(raw);
   const std::uintptr_t aligned = (a + kSlabBytes - 1) & ~(kSlabBytes - 1);
@@ -56,8 +56,10 @@ void linkAll(Pool* p, Slab* s) noexcept {
   p->all = s;
 }
 void unlinkAll(Pool* p, Slab* s) noexcept {
-  if (s->prevAll) s->prevAll->nextAll = s->nextAll;
-  else p->all = s->nextAll;
+  if (s->prevAll)
+    s->prevAll->nextAll = s->nextAll;
+  else
+    p->all = s->nextAll;
   if (s->nextAll) s->nextAll->prevAll = s->prevAll;
   s->prevAll = s->nextAll = nullptr;
 }
@@ -70,8 +72,10 @@ void pushAvail(Pool* p, Slab* s) noexcept {
 }
 void unlinkAvail(Pool* p, Slab* s) noexcept {
   if (!s->inAvail) return;
-  if (s->prev) s->prev->next = s->next;
-  else p->avail[s->cls] = s->next;
+  if (s->prev)
+    s->prev->next = s->next;
+  else
+    p->avail[s->cls] = s->next;
   if (s->next) s->next->prev = s->prev;
   s->prev = s->next = nullptr;
   s->inAvail = false;
@@ -91,7 +95,6 @@ void reclaimRemote(Slab* s) noexcept {
   s->freeList = r;
   s->live -= n;
 }
-
 
 void releaseSlab(Pool* p, Slab* s) noexcept {
   unlinkAvail(p, s);
@@ -203,16 +206,18 @@ void* allocSlow(std::size_t cls) {
 
 void slabChanged(Pool* p, Slab* s) noexcept {
   if (s == p->current[s->cls]) return;
-  if (s->live == 0) releaseSlab(p, s);
-  else if (!s->inAvail) pushAvail(p, s);
+  if (s->live == 0)
+    releaseSlab(p, s);
+  else if (!s->inAvail)
+    pushAvail(p, s);
 }
 
 void freeRemote(Slab* s, void* b) noexcept {
   void* h = s->remote.load(std::memory_order_relaxed);
   do {
     *static_cast<void**>(b) = h;
-  } while (!s->remote.compare_exchange_weak(h, b, std::memory_order_release,
-                                            std::memory_order_relaxed));
+  } while (
+      !s->remote.compare_exchange_weak(h, b, std::memory_order_release, std::memory_order_relaxed));
 }
 
 }  // namespace nodecc::detail::pool

@@ -32,15 +32,17 @@ struct SigName {
   int num;
 };
 constexpr SigName kSignals[] = {
-    {"SIGHUP", SIGHUP},   {"SIGINT", SIGINT},     {"SIGQUIT", SIGQUIT}, {"SIGILL", SIGILL},
-    {"SIGTRAP", SIGTRAP}, {"SIGABRT", SIGABRT},   {"SIGIOT", SIGIOT},   {"SIGBUS", SIGBUS},
-    {"SIGFPE", SIGFPE},   {"SIGKILL", SIGKILL},   {"SIGUSR1", SIGUSR1}, {"SIGSEGV", SIGSEGV},
-    {"SIGUSR2", SIGUSR2}, {"SIGPIPE", SIGPIPE},   {"SIGALRM", SIGALRM}, {"SIGTERM", SIGTERM},
-    {"SIGCHLD", SIGCHLD}, {"SIGSTKFLT", SIGSTKFLT}, {"SIGCONT", SIGCONT}, {"SIGSTOP", SIGSTOP},
-    {"SIGTSTP", SIGTSTP}, {"SIGTTIN", SIGTTIN},   {"SIGTTOU", SIGTTOU}, {"SIGURG", SIGURG},
-    {"SIGXCPU", SIGXCPU}, {"SIGXFSZ", SIGXFSZ},   {"SIGVTALRM", SIGVTALRM}, {"SIGPROF", SIGPROF},
-    {"SIGWINCH", SIGWINCH}, {"SIGIO", SIGIO},     {"SIGPOLL", SIGPOLL}, {"SIGPWR", SIGPWR},
-    {"SIGSYS", SIGSYS},
+    {"SIGHUP", SIGHUP},   {"SIGINT", SIGINT},     {"SIGQUIT", SIGQUIT},
+    {"SIGILL", SIGILL},   {"SIGTRAP", SIGTRAP},   {"SIGABRT", SIGABRT},
+    {"SIGIOT", SIGIOT},   {"SIGBUS", SIGBUS},     {"SIGFPE", SIGFPE},
+    {"SIGKILL", SIGKILL}, {"SIGUSR1", SIGUSR1},   {"SIGSEGV", SIGSEGV},
+    {"SIGUSR2", SIGUSR2}, {"SIGPIPE", SIGPIPE},   {"SIGALRM", SIGALRM},
+    {"SIGTERM", SIGTERM}, {"SIGCHLD", SIGCHLD},   {"SIGSTKFLT", SIGSTKFLT},
+    {"SIGCONT", SIGCONT}, {"SIGSTOP", SIGSTOP},   {"SIGTSTP", SIGTSTP},
+    {"SIGTTIN", SIGTTIN}, {"SIGTTOU", SIGTTOU},   {"SIGURG", SIGURG},
+    {"SIGXCPU", SIGXCPU}, {"SIGXFSZ", SIGXFSZ},   {"SIGVTALRM", SIGVTALRM},
+    {"SIGPROF", SIGPROF}, {"SIGWINCH", SIGWINCH}, {"SIGIO", SIGIO},
+    {"SIGPOLL", SIGPOLL}, {"SIGPWR", SIGPWR},     {"SIGSYS", SIGSYS},
 };
 }  // namespace
 int fromName(std::string_view name) noexcept {
@@ -132,7 +134,8 @@ void Process::updateSignal(std::string_view event) {
                [](uv_handle_t* h) { delete static_cast<SignalWatch*>(h->data); });
       throw errors::errnoException(r, "uv_signal_start");
     }
-    uv_unref(reinterpret_cast<uv_handle_t*>(&w->handle));  // signal listeners do not keep the loop alive
+    uv_unref(
+        reinterpret_cast<uv_handle_t*>(&w->handle));  // signal listeners do not keep the loop alive
     signals_.emplace(std::string(event), w);
   } else if (!want && it != signals_.end()) {
     SignalWatch* w = it->second;
@@ -181,12 +184,8 @@ std::string arch() {
 std::string version() { return "v20.20.2"; }
 
 std::map<std::string, std::string> versions() {
-  return {{"node", "20.20.2"},
-          {"nodecc", "0.1.0"},
-          {"uv", uv_version_string()},
-          {"llhttp", "8.1.0"},
-          {"nghttp2", "1.52.0"},
-          {"openssl", "3.0"}};
+  return {{"node", "20.20.2"}, {"nodecc", "0.1.0"},   {"uv", uv_version_string()},
+          {"llhttp", "8.1.0"}, {"nghttp2", "1.52.0"}, {"openssl", "3.0"}};
 }
 
 std::string cwd() {
@@ -242,13 +241,15 @@ bool kill(int pid, int signal) {
 
 bool kill(int pid, std::string_view signal) {
   int num = os_signals::fromName(signal);
-  if (num < 0) throw errors::typeError("ERR_UNKNOWN_SIGNAL", "Unknown signal: " + std::string(signal));
+  if (num < 0)
+    throw errors::typeError("ERR_UNKNOWN_SIGNAL", "Unknown signal: " + std::string(signal));
   return kill(pid, num);
 }
 
 std::array<std::int64_t, 2> HrTime::operator()() const {
   std::uint64_t t = uv_hrtime();
-  return {static_cast<std::int64_t>(t / 1000000000ULL), static_cast<std::int64_t>(t % 1000000000ULL)};
+  return {static_cast<std::int64_t>(t / 1000000000ULL),
+          static_cast<std::int64_t>(t % 1000000000ULL)};
 }
 
 std::array<std::int64_t, 2> HrTime::operator()(const std::array<std::int64_t, 2>& prev) const {

@@ -65,8 +65,10 @@ void TimerQueue::removeAt(std::size_t pos) {
   if (pos != last) {
     set(pos, heap_[last]);
     heap_.pop_back();
-    if (pos > 0 && less(heap_[pos], heap_[(pos - 1) / 2])) percolateUp(pos);
-    else percolateDown(pos);
+    if (pos > 0 && less(heap_[pos], heap_[(pos - 1) / 2]))
+      percolateUp(pos);
+    else
+      percolateDown(pos);
   } else {
     heap_.pop_back();
   }
@@ -156,8 +158,10 @@ void Environment::Impl::scheduleTimer(std::int64_t duration) {
 
 void Environment::Impl::toggleTimerRef(bool ref) {
   auto* h = reinterpret_cast<uv_handle_t*>(&timerHandle);
-  if (ref) uv_ref(h);
-  else uv_unref(h);
+  if (ref)
+    uv_ref(h);
+  else
+    uv_unref(h);
 }
 
 void Environment::Impl::insert(Timeout* item, double msecsD, std::int64_t start) {
@@ -179,8 +183,10 @@ void Environment::Impl::insert(Timeout* item, double msecsD, std::int64_t start)
   }
   item->idlePrev = list->tail;
   item->idleNext = nullptr;
-  if (list->tail) list->tail->idleNext = item;
-  else list->head = item;
+  if (list->tail)
+    list->tail->idleNext = item;
+  else
+    list->head = item;
   list->tail = item;
   if (!item->self) item->self = item->shared_from_this();
 }
@@ -199,10 +205,14 @@ bool isLinked(Environment::Impl& I, const Timeout* item) {
 void listRemove(Environment::Impl& I, Timeout* item) {
   TimerList* list = listOf(I, item);
   if (!(item->idlePrev || item->idleNext || (list && list->head == item))) return;
-  if (item->idlePrev) item->idlePrev->idleNext = item->idleNext;
-  else if (list && list->head == item) list->head = item->idleNext;
-  if (item->idleNext) item->idleNext->idlePrev = item->idlePrev;
-  else if (list && list->tail == item) list->tail = item->idlePrev;
+  if (item->idlePrev)
+    item->idlePrev->idleNext = item->idleNext;
+  else if (list && list->head == item)
+    list->head = item->idleNext;
+  if (item->idleNext)
+    item->idleNext->idlePrev = item->idlePrev;
+  else if (list && list->tail == item)
+    list->tail = item->idlePrev;
   item->idlePrev = item->idleNext = nullptr;
 }
 }  // namespace
@@ -217,8 +227,10 @@ void Environment::Impl::insertGuarded(Timeout* item, bool refed) {
   if (wasDestroyed) {
     if (refed) incRefCount();
   } else if (refed != item->refed_) {
-    if (refed) incRefCount();
-    else decRefCount();
+    if (refed)
+      incRefCount();
+    else
+      decRefCount();
   }
   item->refed_ = refed;
 }
@@ -245,8 +257,10 @@ std::int64_t Environment::Impl::processTimers(std::int64_t now, bool& threw) {
       nextExpiry = static_cast<double>(list->expiry);
       return timerRefCount > 0 ? list->expiry : -list->expiry;
     }
-    if (ranAtLeastOneList) env.runNextTicks();
-    else ranAtLeastOneList = true;
+    if (ranAtLeastOneList)
+      env.runNextTicks();
+    else
+      ranAtLeastOneList = true;
     if (env.stopping()) return 0;
     listOnTimeout(list, now, threw);
     if (threw || env.stopping()) return 0;
@@ -269,8 +283,10 @@ void Environment::Impl::listOnTimeout(TimerList* listRaw, std::int64_t now, bool
     // The list's reference moves here for the call (it survives a clearTimeout in the
     // ticks); insert() takes a new one if the timer is enrolled again meanwhile.
     std::shared_ptr<Timeout> keep = std::move(timer->self);
-    if (ranAtLeastOneTimer) env.runNextTicks();
-    else ranAtLeastOneTimer = true;
+    if (ranAtLeastOneTimer)
+      env.runNextTicks();
+    else
+      ranAtLeastOneTimer = true;
     if (env.stopping()) {
       if (!timer->self && isLinked(*this, timer)) timer->self = std::move(keep);
       return;
@@ -343,8 +359,10 @@ void Environment::Impl::onTimer(uv_timer_t* h) {
       std::int64_t duration =
           std::llabs(ret) - (static_cast<std::int64_t>(uv_now(env->loop())) - I.timerBase);
       I.scheduleTimer(duration > 0 ? duration : 1);
-      if (ret > 0) uv_ref(reinterpret_cast<uv_handle_t*>(h));
-      else uv_unref(reinterpret_cast<uv_handle_t*>(h));
+      if (ret > 0)
+        uv_ref(reinterpret_cast<uv_handle_t*>(h));
+      else
+        uv_unref(reinterpret_cast<uv_handle_t*>(h));
     } else {
       uv_unref(reinterpret_cast<uv_handle_t*>(h));
     }
@@ -352,7 +370,8 @@ void Environment::Impl::onTimer(uv_timer_t* h) {
   if (--env->callbackDepth_ == 0 && env->canCallIntoUser()) env->runNextTicks();
 }
 
-// ---- Immediate ---------------------------------------------------------------------------------------
+// ---- Immediate
+// ---------------------------------------------------------------------------------------
 
 Immediate::Immediate(Environment& e, detail::TimerTask cb)
     : onImmediate(std::move(cb)), envId(e.id()) {}
@@ -378,8 +397,10 @@ Immediate& Immediate::unref() {
 }
 
 void Environment::Impl::toggleImmediateRef(bool ref) {
-  if (ref) uv_idle_start(&immediateIdle, [](uv_idle_t*) {});
-  else uv_idle_stop(&immediateIdle);
+  if (ref)
+    uv_idle_start(&immediateIdle, [](uv_idle_t*) {});
+  else
+    uv_idle_stop(&immediateIdle);
 }
 
 void Environment::Impl::processImmediate(bool& threw) {
@@ -442,7 +463,8 @@ void Environment::Impl::onCheck(uv_check_t* h) {
   if (I.immediateRefCount == 0) I.toggleImmediateRef(false);
 }
 
-// ---- public functions -----------------------------------------------------------------------------------
+// ---- public functions
+// -----------------------------------------------------------------------------------
 
 namespace detail {
 TimeoutPtr scheduleTimeout(TimerTask cb, double after, bool repeat) {

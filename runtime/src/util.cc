@@ -17,8 +17,10 @@ std::string typeName(const std::type_info& t) {
                                            std::free);
   std::string s = status == 0 && d ? d.get() : t.name();
   // Shorten the standard library's spelling of std::string.
-  const std::string longStr = "std::__cxx11::basic_string<char, std::char_traits<char>, std::allocator<char> >";
-  for (std::size_t p; (p = s.find(longStr)) != std::string::npos;) s.replace(p, longStr.size(), "std::string");
+  const std::string longStr =
+      "std::__cxx11::basic_string<char, std::char_traits<char>, std::allocator<char> >";
+  for (std::size_t p; (p = s.find(longStr)) != std::string::npos;)
+    s.replace(p, longStr.size(), "std::string");
   return s;
 }
 
@@ -39,7 +41,8 @@ std::size_t decodeAt(std::string_view s, std::size_t i, std::uint32_t& cp) {
     return 1;
   }
   cp = len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-  for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  for (std::size_t k = 1; k < len; ++k)
+    cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
   return len;
 }
 
@@ -49,13 +52,20 @@ bool needsEscape(std::uint32_t cp, bool singleQuoted) {
 
 std::string escapeCp(std::uint32_t cp) {
   switch (cp) {
-    case '\b': return "\\b";
-    case '\t': return "\\t";
-    case '\n': return "\\n";
-    case '\f': return "\\f";
-    case '\r': return "\\r";
-    case '\'': return "\\'";
-    case '\\': return "\\\\";
+    case '\b':
+      return "\\b";
+    case '\t':
+      return "\\t";
+    case '\n':
+      return "\\n";
+    case '\f':
+      return "\\f";
+    case '\r':
+      return "\\r";
+    case '\'':
+      return "\\'";
+    case '\\':
+      return "\\\\";
     default: {
       char buf[8];
       std::snprintf(buf, sizeof buf, "\\x%02X", cp);
@@ -69,7 +79,8 @@ std::string escapeCp(std::uint32_t cp) {
 std::string quoteString(std::string_view str) {
   char quote = '\'';
   if (str.find('\'') != std::string_view::npos) {
-    if (str.find('"') == std::string_view::npos) quote = '"';
+    if (str.find('"') == std::string_view::npos)
+      quote = '"';
     else if (str.find('`') == std::string_view::npos && str.find("${") == std::string_view::npos)
       quote = '`';
   }
@@ -79,8 +90,10 @@ std::string quoteString(std::string_view str) {
   for (std::size_t i = 0; i < str.size();) {
     std::uint32_t cp;
     std::size_t len = decodeAt(str, i, cp);
-    if (needsEscape(cp, quote == '\'')) out += escapeCp(cp);
-    else out.append(str.data() + i, len);
+    if (needsEscape(cp, quote == '\''))
+      out += escapeCp(cp);
+    else
+      out.append(str.data() + i, len);
     i += len;
   }
   out.push_back(quote);
@@ -91,7 +104,8 @@ std::string formatKey(std::string_view key) {
   bool ident = !key.empty();
   for (std::size_t i = 0; i < key.size() && ident; ++i) {
     char c = key[i];
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (i > 0 && c >= '0' && c <= '9');
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
+              (i > 0 && c >= '0' && c <= '9');
     ident = ok;
   }
   return ident ? std::string(key) : quoteString(key);
@@ -153,8 +167,9 @@ std::string padEnd(const std::string& s, std::size_t width) {
   return len >= width ? s : s + std::string(width - len, ' ');
 }
 
-std::vector<std::string> groupArrayElements(const InspectContext& ctx, std::vector<std::string> output,
-                                            bool moreItems, bool allNumbers) {
+std::vector<std::string> groupArrayElements(const InspectContext& ctx,
+                                            std::vector<std::string> output, bool moreItems,
+                                            bool allNumbers) {
   std::size_t totalLength = 0, maxLength = 0;
   std::size_t outputLength = output.size() - (moreItems ? 1 : 0);
   const std::size_t separatorSpace = 2;
@@ -166,12 +181,15 @@ std::vector<std::string> groupArrayElements(const InspectContext& ctx, std::vect
     maxLength = std::max(maxLength, len);
   }
   std::size_t actualMax = maxLength + separatorSpace;
-  if (actualMax * 3 + static_cast<std::size_t>(ctx.indentationLvl) < static_cast<std::size_t>(ctx.opts.breakLength) &&
+  if (actualMax * 3 + static_cast<std::size_t>(ctx.indentationLvl) <
+          static_cast<std::size_t>(ctx.opts.breakLength) &&
       (static_cast<double>(totalLength) / static_cast<double>(actualMax) > 5 || maxLength <= 6)) {
-    double averageBias = std::sqrt(static_cast<double>(actualMax) -
-                                   static_cast<double>(totalLength) / static_cast<double>(output.size()));
+    double averageBias =
+        std::sqrt(static_cast<double>(actualMax) -
+                  static_cast<double>(totalLength) / static_cast<double>(output.size()));
     double biasedMax = std::max(static_cast<double>(actualMax) - 3 - averageBias, 1.0);
-    double c1 = std::round(std::sqrt(2.5 * biasedMax * static_cast<double>(outputLength)) / biasedMax);
+    double c1 =
+        std::round(std::sqrt(2.5 * biasedMax * static_cast<double>(outputLength)) / biasedMax);
     double c2 = std::floor(static_cast<double>(ctx.opts.breakLength - ctx.indentationLvl) /
                            static_cast<double>(actualMax));
     double columnsD = std::min({c1, c2, static_cast<double>(ctx.opts.compact * 4), 15.0});
@@ -180,7 +198,8 @@ std::vector<std::string> groupArrayElements(const InspectContext& ctx, std::vect
     std::vector<std::size_t> maxLineLength;
     for (std::size_t i = 0; i < columns; ++i) {
       std::size_t lineLength = 0;
-      for (std::size_t j = i; j < outputLength; j += columns) lineLength = std::max(lineLength, dataLen[j]);
+      for (std::size_t j = i; j < outputLength; j += columns)
+        lineLength = std::max(lineLength, dataLen[j]);
       maxLineLength.push_back(lineLength + separatorSpace);
     }
     std::vector<std::string> tmp;
@@ -193,7 +212,8 @@ std::vector<std::string> groupArrayElements(const InspectContext& ctx, std::vect
         str += allNumbers ? padStart(output[j] + ", ", padding) : padEnd(output[j] + ", ", padding);
       }
       if (allNumbers) {
-        std::size_t padding = maxLineLength[j - i] + codeUnits(output[j]) - dataLen[j] - separatorSpace;
+        std::size_t padding =
+            maxLineLength[j - i] + codeUnits(output[j]) - dataLen[j] - separatorSpace;
         str += padStart(output[j], padding);
       } else {
         str += output[j];
@@ -250,12 +270,13 @@ std::string reduceToSingleStringImpl(InspectContext& ctx, std::vector<std::strin
       output = groupArrayElements(ctx, std::move(output), more && valueLength > 100, numbers);
     }
     if (ctx.currentDepth - recurseTimes < ctx.opts.compact && entries == output.size()) {
-      std::size_t start = output.size() + static_cast<std::size_t>(ctx.indentationLvl) + open.size() + base.size() + 10;
+      std::size_t start = output.size() + static_cast<std::size_t>(ctx.indentationLvl) +
+                          open.size() + base.size() + 10;
       if (isBelowBreakLength(ctx, output, start, base)) {
         std::string joined = join(output, ", ");
         if (joined.find('\n') == std::string::npos) {
-          return (base.empty() ? "" : std::string(base) + " ") + std::string(open) + " " + joined + " " +
-                 std::string(close);
+          return (base.empty() ? "" : std::string(base) + " ") + std::string(open) + " " + joined +
+                 " " + std::string(close);
         }
       }
     }
@@ -293,27 +314,36 @@ std::string inspectBuffer(const Buffer& b) {
     s += kHex[b[i] >> 4];
     s += kHex[b[i] & 15];
   }
-  if (b.length() > 50) s += " ... " + std::to_string(b.length() - 50) + " more byte" + (b.length() - 50 > 1 ? "s" : "");
+  if (b.length() > 50)
+    s +=
+        " ... " + std::to_string(b.length() - 50) + " more byte" + (b.length() - 50 > 1 ? "s" : "");
   s += '>';
   return s;
 }
 
 std::string inspectValue(const Value& v, InspectContext& ctx, int recurseTimes) {
   switch (v.type()) {
-    case Value::Type::Undefined: return "undefined";
-    case Value::Type::Null: return "null";
-    case Value::Type::Boolean: return v.asBoolean() ? "true" : "false";
-    case Value::Type::Number: return formatNumber(v.asNumber());
+    case Value::Type::Undefined:
+      return "undefined";
+    case Value::Type::Null:
+      return "null";
+    case Value::Type::Boolean:
+      return v.asBoolean() ? "true" : "false";
+    case Value::Type::Number:
+      return formatNumber(v.asNumber());
     case Value::Type::String: {
       const std::string& s = v.asString();
       if (codeUnits(s) > 10000) {
         std::string cut = s.substr(0, 10000);
-        return quoteString(cut) + "... " + std::to_string(codeUnits(s) - 10000) + " more characters";
+        return quoteString(cut) + "... " + std::to_string(codeUnits(s) - 10000) +
+               " more characters";
       }
       return quoteString(s);
     }
-    case Value::Type::Buffer: return inspectBuffer(v.asBuffer());
-    case Value::Type::Host: return v.asHost().type + " {}";
+    case Value::Type::Buffer:
+      return inspectBuffer(v.asBuffer());
+    case Value::Type::Host:
+      return v.asHost().type + " {}";
     case Value::Type::Array: {
       const Array& a = v.asArray();
       if (a.empty()) return "[]";
@@ -326,14 +356,16 @@ std::string inspectValue(const Value& v, InspectContext& ctx, int recurseTimes) 
       }
       ctx.indentationLvl -= 2;
       if (a.size() > 100) {
-        out.push_back("... " + std::to_string(a.size() - 100) + " more item" + (a.size() - 100 > 1 ? "s" : ""));
+        out.push_back("... " + std::to_string(a.size() - 100) + " more item" +
+                      (a.size() - 100 > 1 ? "s" : ""));
       }
       // Node checks `typeof value[i]` for i < output.length, so with more than 100
       // elements the 101st counts too.
       bool allNumbers = true;
-      for (std::size_t i = 0; i < a.size() && i < out.size() && allNumbers; ++i) allNumbers = a[i].isNumber();
-      return reduceToSingleStringImpl(ctx, std::move(out), "", "[", "]", true, recurseTimes, a.size(),
-                                      allNumbers);
+      for (std::size_t i = 0; i < a.size() && i < out.size() && allNumbers; ++i)
+        allNumbers = a[i].isNumber();
+      return reduceToSingleStringImpl(ctx, std::move(out), "", "[", "]", true, recurseTimes,
+                                      a.size(), allNumbers);
     }
     case Value::Type::Object: {
       const Object& o = v.asObject();
@@ -342,7 +374,8 @@ std::string inspectValue(const Value& v, InspectContext& ctx, int recurseTimes) 
       ctx.currentDepth = recurseTimes;
       std::vector<std::string> out;
       ctx.indentationLvl += 2;
-      for (const auto& [k, val] : o) out.push_back(formatKey(k) + ": " + inspectValue(val, ctx, recurseTimes + 1));
+      for (const auto& [k, val] : o)
+        out.push_back(formatKey(k) + ": " + inspectValue(val, ctx, recurseTimes + 1));
       ctx.indentationLvl -= 2;
       return reduceToSingleString(ctx, std::move(out), "", "{", "}", false, recurseTimes, 0);
     }
@@ -424,25 +457,38 @@ std::string formatArgs(std::vector<FormatArg>& args) {
           }
           case 'd': {
             const FormatArg& t = args[++a];
-            if (t.num) tempStr = formatNumber(*t.num);
-            else if (t.isString) tempStr = formatNumber(t.str.empty() ? 0 : parseFloatJs(t.str));
-            else tempStr = "NaN";
+            if (t.num)
+              tempStr = formatNumber(*t.num);
+            else if (t.isString)
+              tempStr = formatNumber(t.str.empty() ? 0 : parseFloatJs(t.str));
+            else
+              tempStr = "NaN";
             break;
           }
-          case 'O': tempStr = args[++a].isString ? quoteString(args[a].str) : args[a].inspected; break;
-          case 'o': tempStr = args[++a].isString ? quoteString(args[a].str) : args[a].inspected; break;
+          case 'O':
+            tempStr = args[++a].isString ? quoteString(args[a].str) : args[a].inspected;
+            break;
+          case 'o':
+            tempStr = args[++a].isString ? quoteString(args[a].str) : args[a].inspected;
+            break;
           case 'i': {
             const FormatArg& t = args[++a];
-            if (t.num) tempStr = formatNumber(std::trunc(*t.num));
-            else if (t.isString) tempStr = formatNumber(parseIntJs(t.str));
-            else tempStr = "NaN";
+            if (t.num)
+              tempStr = formatNumber(std::trunc(*t.num));
+            else if (t.isString)
+              tempStr = formatNumber(parseIntJs(t.str));
+            else
+              tempStr = "NaN";
             break;
           }
           case 'f': {
             const FormatArg& t = args[++a];
-            if (t.num) tempStr = formatNumber(*t.num);
-            else if (t.isString) tempStr = formatNumber(parseFloatJs(t.str));
-            else tempStr = "NaN";
+            if (t.num)
+              tempStr = formatNumber(*t.num);
+            else if (t.isString)
+              tempStr = formatNumber(parseFloatJs(t.str));
+            else
+              tempStr = "NaN";
             break;
           }
           case 'c':
@@ -453,7 +499,8 @@ std::string formatArgs(std::vector<FormatArg>& args) {
             str.append(first, lastPos, i - lastPos);
             lastPos = i + 1;
             continue;
-          default: continue;
+          default:
+            continue;
         }
         if (lastPos != i - 1) str.append(first, lastPos, i - 1 - lastPos);
         str += tempStr;

@@ -46,7 +46,9 @@ bool Object::erase(std::string_view key) {
   return false;
 }
 std::size_t Object::size() const noexcept { return entries_.size(); }
-std::vector<Object::Entry>::const_iterator Object::begin() const noexcept { return entries_.begin(); }
+std::vector<Object::Entry>::const_iterator Object::begin() const noexcept {
+  return entries_.begin();
+}
 std::vector<Object::Entry>::const_iterator Object::end() const noexcept { return entries_.end(); }
 std::vector<Object::Entry>::iterator Object::begin() noexcept { return entries_.begin(); }
 std::vector<Object::Entry>::iterator Object::end() noexcept { return entries_.end(); }
@@ -127,15 +129,24 @@ Value::Value(std::initializer_list<Value> init) {
 namespace {
 const char* typeNameOf(const Value& v) {
   switch (v.type()) {
-    case Value::Type::Undefined: return "undefined";
-    case Value::Type::Null: return "null";
-    case Value::Type::Boolean: return "boolean";
-    case Value::Type::Number: return "number";
-    case Value::Type::String: return "string";
-    case Value::Type::Array: return "Array";
-    case Value::Type::Object: return "Object";
-    case Value::Type::Buffer: return "Buffer";
-    case Value::Type::Host: return "HostObject";
+    case Value::Type::Undefined:
+      return "undefined";
+    case Value::Type::Null:
+      return "null";
+    case Value::Type::Boolean:
+      return "boolean";
+    case Value::Type::Number:
+      return "number";
+    case Value::Type::String:
+      return "string";
+    case Value::Type::Array:
+      return "Array";
+    case Value::Type::Object:
+      return "Object";
+    case Value::Type::Buffer:
+      return "Buffer";
+    case Value::Type::Host:
+      return "HostObject";
   }
   return "unknown";
 }
@@ -224,24 +235,33 @@ void Value::push_back(Value v) {
 bool Value::truthy() const noexcept {
   switch (type()) {
     case Type::Undefined:
-    case Type::Null: return false;
-    case Type::Boolean: return std::get<bool>(v_);
+    case Type::Null:
+      return false;
+    case Type::Boolean:
+      return std::get<bool>(v_);
     case Type::Number: {
       double d = std::get<double>(v_);
       return d != 0 && !std::isnan(d);
     }
-    case Type::String: return !std::get<std::string>(v_).empty();
-    default: return true;
+    case Type::String:
+      return !std::get<std::string>(v_).empty();
+    default:
+      return true;
   }
 }
 
 std::string Value::toString() const {
   switch (type()) {
-    case Type::Undefined: return "undefined";
-    case Type::Null: return "null";
-    case Type::Boolean: return std::get<bool>(v_) ? "true" : "false";
-    case Type::Number: return numberToString(std::get<double>(v_));
-    case Type::String: return std::get<std::string>(v_);
+    case Type::Undefined:
+      return "undefined";
+    case Type::Null:
+      return "null";
+    case Type::Boolean:
+      return std::get<bool>(v_) ? "true" : "false";
+    case Type::Number:
+      return numberToString(std::get<double>(v_));
+    case Type::String:
+      return std::get<std::string>(v_);
     case Type::Array: {
       std::string out;
       const Array& a = std::get<Array>(v_);
@@ -251,9 +271,12 @@ std::string Value::toString() const {
       }
       return out;
     }
-    case Type::Object: return "[object Object]";
-    case Type::Buffer: return std::get<Buffer>(v_).toString();
-    case Type::Host: return "[object " + std::get<HostObject>(v_).type + "]";
+    case Type::Object:
+      return "[object Object]";
+    case Type::Buffer:
+      return std::get<Buffer>(v_).toString();
+    case Type::Host:
+      return "[object " + std::get<HostObject>(v_).type + "]";
   }
   return {};
 }
@@ -265,13 +288,27 @@ void jsonQuote(std::string& out, std::string_view s) {
   for (char ch : s) {
     auto c = static_cast<unsigned char>(ch);
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (c < 0x20) {
           char buf[8];
@@ -295,15 +332,22 @@ bool stringifyTo(std::string& out, const Value& v, int indent, int level) {
   };
   switch (v.type()) {
     case Value::Type::Undefined:
-    case Value::Type::Host: return false;
-    case Value::Type::Null: out += "null"; return true;
-    case Value::Type::Boolean: out += v.asBoolean() ? "true" : "false"; return true;
+    case Value::Type::Host:
+      return false;
+    case Value::Type::Null:
+      out += "null";
+      return true;
+    case Value::Type::Boolean:
+      out += v.asBoolean() ? "true" : "false";
+      return true;
     case Value::Type::Number: {
       double d = v.asNumber();
       out += std::isfinite(d) ? numberToString(d) : "null";
       return true;
     }
-    case Value::Type::String: jsonQuote(out, v.asString()); return true;
+    case Value::Type::String:
+      jsonQuote(out, v.asString());
+      return true;
     case Value::Type::Buffer: {
       // Buffer.prototype.toJSON: {"type":"Buffer","data":[...]}
       Value o = Object{{"type", "Buffer"}, {"data", Array()}};
@@ -346,12 +390,18 @@ bool stringifyTo(std::string& out, const Value& v, int indent, int level) {
 
 Value fromJson(const nlohmann::ordered_json& j) {
   switch (j.type()) {
-    case nlohmann::ordered_json::value_t::null: return nullptr;
-    case nlohmann::ordered_json::value_t::boolean: return j.get<bool>();
-    case nlohmann::ordered_json::value_t::number_integer: return static_cast<double>(j.get<std::int64_t>());
-    case nlohmann::ordered_json::value_t::number_unsigned: return static_cast<double>(j.get<std::uint64_t>());
-    case nlohmann::ordered_json::value_t::number_float: return j.get<double>();
-    case nlohmann::ordered_json::value_t::string: return j.get<std::string>();
+    case nlohmann::ordered_json::value_t::null:
+      return nullptr;
+    case nlohmann::ordered_json::value_t::boolean:
+      return j.get<bool>();
+    case nlohmann::ordered_json::value_t::number_integer:
+      return static_cast<double>(j.get<std::int64_t>());
+    case nlohmann::ordered_json::value_t::number_unsigned:
+      return static_cast<double>(j.get<std::uint64_t>());
+    case nlohmann::ordered_json::value_t::number_float:
+      return j.get<double>();
+    case nlohmann::ordered_json::value_t::string:
+      return j.get<std::string>();
     case nlohmann::ordered_json::value_t::array: {
       Array a;
       a.reserve(j.size());
@@ -363,7 +413,8 @@ Value fromJson(const nlohmann::ordered_json& j) {
       for (auto it = j.begin(); it != j.end(); ++it) o[it.key()] = fromJson(it.value());
       return o;
     }
-    default: return Value();
+    default:
+      return Value();
   }
 }
 
@@ -386,7 +437,8 @@ Value Value::parse(std::string_view text) {
     return fromJson(nlohmann::ordered_json::parse(text.begin(), text.end()));
   } catch (const nlohmann::json::parse_error& e) {
     // V8's message differs per case; keep the shape "Unexpected … in JSON at position N".
-    Error err("Unexpected token in JSON at position " + std::to_string(e.byte > 0 ? e.byte - 1 : 0));
+    Error err("Unexpected token in JSON at position " +
+              std::to_string(e.byte > 0 ? e.byte - 1 : 0));
     if (text.empty()) err.message = "Unexpected end of JSON input";
     err.name = "SyntaxError";
     throw err;

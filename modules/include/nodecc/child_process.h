@@ -103,14 +103,14 @@ class StdioSlot {
  public:
   enum class Kind { kDefault, kPipe, kOverlapped, kIgnore, kInherit, kIpc, kFd, kStream, kInvalid };
   StdioSlot() = default;
-  StdioSlot(std::nullptr_t) {}                      // NOLINT(google-explicit-constructor)
-  StdioSlot(Undefined) {}                           // NOLINT(google-explicit-constructor)
+  StdioSlot(std::nullptr_t) {}  // NOLINT(google-explicit-constructor)
+  StdioSlot(Undefined) {}       // NOLINT(google-explicit-constructor)
   StdioSlot(const char* name) : StdioSlot(std::string_view(name)) {}  // NOLINT
-  StdioSlot(std::string_view name);                 // NOLINT(google-explicit-constructor)
+  StdioSlot(std::string_view name);  // NOLINT(google-explicit-constructor)
   StdioSlot(const std::string& name) : StdioSlot(std::string_view(name)) {}  // NOLINT
   /// A descriptor; a negative number means 'pipe', as in Node.
-  StdioSlot(int fd);                                // NOLINT(google-explicit-constructor)
-  StdioSlot(net::SocketPtr stream);                 // NOLINT(google-explicit-constructor)
+  StdioSlot(int fd);                 // NOLINT(google-explicit-constructor)
+  StdioSlot(net::SocketPtr stream);  // NOLINT(google-explicit-constructor)
   Kind kind() const noexcept { return kind_; }
   int fd() const noexcept { return fd_; }
   const net::SocketPtr& stream() const noexcept { return stream_; }
@@ -128,9 +128,9 @@ class StdioSlot {
 class Stdio {
  public:
   Stdio() = default;
-  Stdio(const char* s) : string_(s), isString_(true) {}        // NOLINT
-  Stdio(std::string s) : string_(std::move(s)), isString_(true) {}  // NOLINT
-  Stdio(std::initializer_list<StdioSlot> slots) : slots_(slots), isArray_(true) {}  // NOLINT
+  Stdio(const char* s) : string_(s), isString_(true) {}                              // NOLINT
+  Stdio(std::string s) : string_(std::move(s)), isString_(true) {}                   // NOLINT
+  Stdio(std::initializer_list<StdioSlot> slots) : slots_(slots), isArray_(true) {}   // NOLINT
   Stdio(std::vector<StdioSlot> slots) : slots_(std::move(slots)), isArray_(true) {}  // NOLINT
   bool isSet() const noexcept { return isString_ || isArray_; }
   bool isString() const noexcept { return isString_; }
@@ -158,9 +158,7 @@ class Env {
   bool has(std::string_view key) const { return get(key).has_value(); }
   /// `delete env[key]`.
   void erase(std::string_view key);
-  const std::vector<std::pair<std::string, std::string>>& entries() const noexcept {
-    return vars_;
-  }
+  const std::vector<std::pair<std::string, std::string>>& entries() const noexcept { return vars_; }
 
  private:
   std::vector<std::pair<std::string, std::string>> vars_;
@@ -170,9 +168,9 @@ class Env {
 class Shell {
  public:
   Shell() = default;
-  Shell(bool use) : use_(use) {}                                    // NOLINT
-  Shell(const char* path) : use_(true), path_(path) {}               // NOLINT
-  Shell(std::string path) : use_(true), path_(std::move(path)) {}    // NOLINT
+  Shell(bool use) : use_(use) {}                                   // NOLINT
+  Shell(const char* path) : use_(true), path_(path) {}             // NOLINT
+  Shell(std::string path) : use_(true), path_(std::move(path)) {}  // NOLINT
   explicit operator bool() const noexcept { return use_; }
   /// The shell to run: the given path or "/bin/sh".
   std::string program() const { return path_.empty() ? "/bin/sh" : path_; }
@@ -188,7 +186,7 @@ struct SpawnOptions {
   std::optional<std::string> cwd;
   std::optional<Env> env;  ///< default: process.env
   std::optional<std::string> argv0;
-  Stdio stdio;             ///< default 'pipe'
+  Stdio stdio;  ///< default 'pipe'
   bool detached = false;
   std::optional<int> uid;
   std::optional<int> gid;
@@ -196,7 +194,7 @@ struct SpawnOptions {
   double timeout = 0;  ///< ms; the child gets killSignal when it runs longer
   Signal killSignal = "SIGTERM";
   std::string serialization = "json";  ///< only 'json' exists
-  bool windowsHide = false;             ///< accepted, no effect on Linux
+  bool windowsHide = false;            ///< accepted, no effect on Linux
 };
 
 /// `fork(modulePath, args, options)` options.
@@ -244,21 +242,20 @@ class ExecCallback {
   ExecCallback() = default;
   ExecCallback(std::nullptr_t) {}  // NOLINT(google-explicit-constructor)
   template <class F, class D = std::decay_t<F>,
-            std::enable_if_t<!std::is_same_v<D, ExecCallback> &&
-                                 (std::is_invocable_v<D&, std::optional<Error>, std::string,
-                                                      std::string> ||
-                                  std::is_invocable_v<D&, std::optional<Error>, Buffer, Buffer> ||
-                                  std::is_invocable_v<D&, std::optional<Error>>),
-                             int> = 0>
+            std::enable_if_t<
+                !std::is_same_v<D, ExecCallback> &&
+                    (std::is_invocable_v<D&, std::optional<Error>, std::string, std::string> ||
+                     std::is_invocable_v<D&, std::optional<Error>, Buffer, Buffer> ||
+                     std::is_invocable_v<D&, std::optional<Error>>),
+                int> = 0>
   ExecCallback(F&& f) {  // NOLINT(google-explicit-constructor)
     if constexpr (std::is_invocable_v<D&, std::optional<Error>, std::string, std::string>) {
       text_ = std::forward<F>(f);
     } else if constexpr (std::is_invocable_v<D&, std::optional<Error>, Buffer, Buffer>) {
       bytes_ = std::forward<F>(f);
     } else {
-      text_ = [g = D(std::forward<F>(f))](std::optional<Error> e, std::string, std::string) mutable {
-        g(std::move(e));
-      };
+      text_ = [g = D(std::forward<F>(f))](std::optional<Error> e, std::string,
+                                          std::string) mutable { g(std::move(e)); };
     }
   }
   explicit operator bool() const noexcept { return text_ || bytes_; }
@@ -279,7 +276,7 @@ class ExecCallback {
 class SendHandle {
  public:
   SendHandle() = default;
-  SendHandle(std::nullptr_t) {}  // NOLINT(google-explicit-constructor)
+  SendHandle(std::nullptr_t) {}       // NOLINT(google-explicit-constructor)
   SendHandle(net::SocketPtr socket);  // NOLINT(google-explicit-constructor)
   SendHandle(net::ServerPtr server);  // NOLINT(google-explicit-constructor)
   /// Internal: from the channel's opaque object.
@@ -433,8 +430,8 @@ ChildProcessPtr exec(std::string_view command, ExecOptions options, ExecCallback
 ChildProcessPtr exec(std::string_view command, ExecCallback callback = {});
 
 /// `child_process.execFile(file[, args][, options][, callback])`.
-ChildProcessPtr execFile(std::string_view file, std::vector<std::string> args,
-                         ExecOptions options, ExecCallback callback = {});
+ChildProcessPtr execFile(std::string_view file, std::vector<std::string> args, ExecOptions options,
+                         ExecCallback callback = {});
 ChildProcessPtr execFile(std::string_view file, std::vector<std::string> args,
                          ExecCallback callback = {});
 template <class O = ExecOptions, std::enable_if_t<std::is_same_v<O, ExecOptions>, int> = 0>
@@ -472,17 +469,18 @@ struct SpawnSyncResult {
   /// `[null, stdout, stderr, …]`: a Buffer (or string) per pipe slot, null elsewhere;
   /// empty optional (JS null) when the child never ran.
   std::optional<std::vector<Value>> output;
-  Value stdout;  ///< output[1] (null when absent)  // NOLINT
-  Value stderr;  ///< output[2] (null when absent)  // NOLINT
+  Value stdout;                       ///< output[1] (null when absent)  // NOLINT
+  Value stderr;                       ///< output[2] (null when absent)  // NOLINT
   std::optional<int> status;          ///< exit code; null when a signal ended it
   std::optional<std::string> signal;  ///< the terminating signal's name
-  std::optional<Error> error;  ///< "spawnSync <file> ENOENT", ETIMEDOUT, ENOBUFS (maxBuffer)
+  std::optional<Error> error;         ///< "spawnSync <file> ENOENT", ETIMEDOUT, ENOBUFS (maxBuffer)
 };
 
 /// `child_process.spawnSync(command[, args][, options])`.
 SpawnSyncResult spawnSync(std::string_view command, std::vector<std::string> args = {},
                           SpawnSyncOptions options = {});
-template <class O = SpawnSyncOptions, std::enable_if_t<std::is_same_v<O, SpawnSyncOptions>, int> = 0>
+template <class O = SpawnSyncOptions,
+          std::enable_if_t<std::is_same_v<O, SpawnSyncOptions>, int> = 0>
 SpawnSyncResult spawnSync(std::string_view command, O options) {
   return spawnSync(command, std::vector<std::string>(), std::move(options));
 }
@@ -496,7 +494,8 @@ Value execSync(std::string_view command, SpawnSyncOptions options = {});
 /// `child_process.execFileSync(file[, args][, options])`.
 Value execFileSync(std::string_view file, std::vector<std::string> args = {},
                    SpawnSyncOptions options = {});
-template <class O = SpawnSyncOptions, std::enable_if_t<std::is_same_v<O, SpawnSyncOptions>, int> = 0>
+template <class O = SpawnSyncOptions,
+          std::enable_if_t<std::is_same_v<O, SpawnSyncOptions>, int> = 0>
 Value execFileSync(std::string_view file, O options) {
   return execFileSync(file, std::vector<std::string>(), std::move(options));
 }

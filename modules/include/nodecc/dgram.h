@@ -149,12 +149,12 @@ class ConnectCallback {
 /// (sent as one datagram).
 class Message {
  public:
-  Message(Buffer b) : first_(std::move(b)), count_(1) {}  // NOLINT
+  Message(Buffer b) : first_(std::move(b)), count_(1) {}                                // NOLINT
   Message(std::string_view s) : first_(Buffer::from(s)), count_(1), isString_(true) {}  // NOLINT
-  Message(const char* s) : Message(std::string_view(s)) {}                  // NOLINT
-  Message(const std::string& s) : Message(std::string_view(s)) {}           // NOLINT
-  Message(std::vector<Buffer> list);                                        // NOLINT
-  Message(std::initializer_list<Buffer> list) : Message(std::vector<Buffer>(list)) {}  // NOLINT
+  Message(const char* s) : Message(std::string_view(s)) {}                              // NOLINT
+  Message(const std::string& s) : Message(std::string_view(s)) {}                       // NOLINT
+  Message(std::vector<Buffer> list);                                                    // NOLINT
+  Message(std::initializer_list<Buffer> list) : Message(std::vector<Buffer>(list)) {}   // NOLINT
 
   bool isList() const noexcept { return isList_; }
   std::size_t count() const noexcept { return count_; }

@@ -96,12 +96,14 @@ void writeFile(std::string_view path, std::string_view data, F&& callback) {
 template <class F>
 void writeFile(std::string_view path, std::string_view data, std::string_view encoding,
                F&& callback) {
-  detail::writeFile(path, Buffer::from(data, encoding), detail::adaptErr(std::forward<F>(callback)));
+  detail::writeFile(path, Buffer::from(data, encoding),
+                    detail::adaptErr(std::forward<F>(callback)));
 }
 /// `fs.writeFileSync(path, data)`.
 void writeFileSync(std::string_view path, const Buffer& data);
 /// `fs.writeFileSync(path, string[, encoding])`.
-void writeFileSync(std::string_view path, std::string_view data, std::string_view encoding = "utf8");
+void writeFileSync(std::string_view path, std::string_view data,
+                   std::string_view encoding = "utf8");
 
 /// `fs.existsSync(path)`: false on any error (including an empty path).
 bool existsSync(std::string_view path);

@@ -1,6 +1,7 @@
 // nodecc/http.h — Node's `http`: HTTP/1.1 server, client and Agent.
 //
-//   auto server = http::createServer([](http::IncomingMessagePtr req, http::ServerResponsePtr res) {
+//   auto server = http::createServer([](http::IncomingMessagePtr req, http::ServerResponsePtr res)
+//   {
 //     res->writeHead(200, {{"Content-Type", "text/plain"}});
 //     res->end("hello world");
 //   });
@@ -173,6 +174,11 @@ class IncomingMessage : public stream::Readable {
   std::optional<Value> trailersDistinct_;
   std::optional<std::vector<std::string>> rawHeaders_;
   std::optional<std::vector<std::string>> rawTrailers_;
+
+ protected:
+  /// Environment teardown: also drops the references to the socket, link, response
+  /// and queued output (with their callbacks).
+  std::shared_ptr<void> releaseForTeardown() override;
 };
 
 // ---- OutgoingMessage -------------------------------------------------------------------------
@@ -344,6 +350,11 @@ class OutgoingMessage : public EventEmitter {
   bool removedContLen_ = false;
   bool removedTE_ = false;
   bool defaultKeepAlive_ = true;
+
+ protected:
+  /// Environment teardown: also drops the references to the socket, link, response
+  /// and queued output (with their callbacks).
+  std::shared_ptr<void> releaseForTeardown() override;
 };
 
 // ---- ServerResponse --------------------------------------------------------------------------
@@ -399,16 +410,16 @@ using RequestListener = std::function<void(IncomingMessagePtr, ServerResponsePtr
 
 /// `http.createServer` options. Unset fields take Node's defaults.
 struct ServerOptions {
-  std::optional<int> maxHeaderSize;                ///< 16384
-  std::optional<bool> insecureHTTPParser;          ///< false
-  std::optional<double> requestTimeout;            ///< 300000 ms
-  std::optional<double> headersTimeout;            ///< min(60000, requestTimeout)
-  std::optional<double> keepAliveTimeout;          ///< 5000 ms
+  std::optional<int> maxHeaderSize;                   ///< 16384
+  std::optional<bool> insecureHTTPParser;             ///< false
+  std::optional<double> requestTimeout;               ///< 300000 ms
+  std::optional<double> headersTimeout;               ///< min(60000, requestTimeout)
+  std::optional<double> keepAliveTimeout;             ///< 5000 ms
   std::optional<double> connectionsCheckingInterval;  ///< 30000 ms
-  std::optional<bool> requireHostHeader;           ///< true
-  std::optional<bool> joinDuplicateHeaders;        ///< false
+  std::optional<bool> requireHostHeader;              ///< true
+  std::optional<bool> joinDuplicateHeaders;           ///< false
   bool rejectNonStandardBodyWrites = false;
-  std::optional<bool> noDelay;                     ///< true
+  std::optional<bool> noDelay;  ///< true
   bool keepAlive = false;
   double keepAliveInitialDelay = 0;
   std::size_t highWaterMark = 16384;
@@ -447,14 +458,14 @@ class Server : public net::Server {
   /// `server.setTimeout([msecs][, callback])`.
   Server& setTimeout(double msecs, std::function<void(net::SocketPtr)> callback = {});
 
-  double timeout = 0;                    ///< `server.timeout` (socket inactivity, 0 = none)
-  std::optional<int> maxHeadersCount;    ///< `server.maxHeadersCount` (null: 2000 pairs)
-  int maxRequestsPerSocket = 0;          ///< `server.maxRequestsPerSocket` (0 = no limit)
+  double timeout = 0;                  ///< `server.timeout` (socket inactivity, 0 = none)
+  std::optional<int> maxHeadersCount;  ///< `server.maxHeadersCount` (null: 2000 pairs)
+  int maxRequestsPerSocket = 0;        ///< `server.maxRequestsPerSocket` (0 = no limit)
   double headersTimeout = 60000;
   double requestTimeout = 300000;
   double keepAliveTimeout = 5000;
   double connectionsCheckingInterval = 30000;
-  int maxHeaderSize = 0;                 ///< 0: http.maxHeaderSize
+  int maxHeaderSize = 0;  ///< 0: http.maxHeaderSize
   std::optional<bool> insecureHTTPParser;
   bool requireHostHeader = true;
   bool joinDuplicateHeaders = false;
@@ -485,7 +496,7 @@ ServerPtr createServer(RequestListener requestListener = {});
 struct AgentOptions {
   bool keepAlive = false;
   double keepAliveMsecs = 1000;
-  std::optional<double> maxSockets;       ///< Infinity
+  std::optional<double> maxSockets;  ///< Infinity
   double maxFreeSockets = 256;
   std::optional<double> maxTotalSockets;  ///< Infinity
   std::string scheduling = "lifo";        ///< "lifo" or "fifo"
@@ -545,6 +556,11 @@ class Agent : public EventEmitter {
   void onFree(const net::SocketPtr& socket, const RequestOptions& options);
   void setRequestSocket(const ClientRequestPtr& req, const net::SocketPtr& socket);
   std::map<const net::Socket*, std::unique_ptr<SocketEntry>> entries_;
+
+ protected:
+  /// Environment teardown: also drops the references to the socket, link, response
+  /// and queued output (with their callbacks).
+  std::shared_ptr<void> releaseForTeardown() override;
 };
 
 /// `http.globalAgent` of this thread (keepAlive true, timeout 5000, lifo). Assignable.
@@ -616,8 +632,8 @@ class ClientRequest : public OutgoingMessage {
   std::string path;
   std::string host;
   std::string protocol = "http:";
-  AgentPtr agent;                   ///< null with createConnection
-  IncomingMessagePtr res;           ///< `request.res`
+  AgentPtr agent;          ///< null with createConnection
+  IncomingMessagePtr res;  ///< `request.res`
   bool aborted = false;
   bool reusedSocket = false;
   std::optional<double> timeout;
@@ -642,6 +658,11 @@ class ClientRequest : public OutgoingMessage {
  private:
   friend struct detail::ClientLink;
   void init(RequestOptions options);
+
+ protected:
+  /// Environment teardown: also drops the references to the socket, link, response
+  /// and queued output (with their callbacks).
+  std::shared_ptr<void> releaseForTeardown() override;
 };
 
 /// `http.request(options[, callback])` / `http.request(url[, options][, callback])`.
@@ -649,7 +670,8 @@ class ClientRequest : public OutgoingMessage {
 /// ERR_INVALID_HTTP_TOKEN (method).
 ClientRequestPtr request(RequestOptions options,
                          std::function<void(IncomingMessagePtr)> callback = {});
-ClientRequestPtr request(std::string_view url, std::function<void(IncomingMessagePtr)> callback = {});
+ClientRequestPtr request(std::string_view url,
+                         std::function<void(IncomingMessagePtr)> callback = {});
 ClientRequestPtr request(std::string_view url, RequestOptions options,
                          std::function<void(IncomingMessagePtr)> callback = {});
 /// `http.get(...)`: request() then end().

@@ -79,9 +79,9 @@ struct ConnectOptions {
   int localPort = 0;
   int family = 0;  ///< 0, 4 or 6
   int hints = 0;
-  std::optional<bool> autoSelectFamily;         ///< default net.getDefaultAutoSelectFamily() (true)
+  std::optional<bool> autoSelectFamily;  ///< default net.getDefaultAutoSelectFamily() (true)
   std::optional<int> autoSelectFamilyAttemptTimeout;  ///< ms, default 250
-  double timeout = 0;  ///< socket.setTimeout(timeout) when > 0
+  double timeout = 0;                                 ///< socket.setTimeout(timeout) when > 0
   bool noDelay = false;
   bool keepAlive = false;
   double keepAliveInitialDelay = 0;
@@ -134,8 +134,8 @@ class Socket : public stream::Duplex {
   Socket& resetAndDestroy();
 
   /// Returns false when the peer already ended and allowHalfOpen is false (EPIPE).
-  using stream::Duplex::write;
   using stream::Duplex::end;
+  using stream::Duplex::write;
 
   std::uint64_t bytesRead() const noexcept;
   std::uint64_t bytesWritten() const noexcept;
@@ -203,6 +203,7 @@ class Socket : public stream::Duplex {
                        const std::string& localAddress, int localPort);
   void lookupAndConnect(const ConnectOptions& options);
   void closeHandle(bool isException);
+  std::shared_ptr<void> releaseForTeardown() override;
   struct MultiConnect;
   void connectMultiple(std::shared_ptr<MultiConnect> ctx, bool canceled);
   void peername();
@@ -319,6 +320,7 @@ class Server : public EventEmitter {
   void onConnection(int status, bindings::ConnectionWrap* client);
   void emitCloseIfDrained();
   void releaseHandle();
+  std::shared_ptr<void> releaseForTeardown() override;
 
   ServerOptions opts_;
   bindings::ConnectionWrap* handle_ = nullptr;

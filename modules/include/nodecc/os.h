@@ -76,7 +76,7 @@ struct NetworkInterfaceInfo {
   std::string family;  ///< "IPv4" or "IPv6"
   std::string mac;
   bool internal = false;
-  std::optional<std::string> cidr;      ///< null when the netmask is not contiguous
+  std::optional<std::string> cidr;       ///< null when the netmask is not contiguous
   std::optional<std::uint32_t> scopeid;  ///< IPv6 only
   /// The object Node returns (keys in Node's order; `scopeid` only for IPv6).
   Value toValue() const;

@@ -346,8 +346,8 @@ class Duplex : public Readable, public Writable {
 
   // Both bases declare the emitter methods; Duplex picks one set.
   NODECC_EMITTER_METHODS(Duplex)
-  using Writable::write;
   using Writable::end;
+  using Writable::write;
 
   /// `duplex.allowHalfOpen`: when false, the writable side ends when the readable side does.
   bool allowHalfOpen = true;

@@ -86,7 +86,7 @@ using BroadcastChannelPtr = std::shared_ptr<BroadcastChannel>;
 class Transferable {
  public:
   Transferable(MessagePortPtr port) : item_(std::move(port)) {}  // NOLINT
-  Transferable(const Buffer& buffer) : item_(buffer) {}           // NOLINT
+  Transferable(const Buffer& buffer) : item_(buffer) {}          // NOLINT
   const MessagePortPtr* port() const noexcept { return std::get_if<MessagePortPtr>(&item_); }
   const Buffer* buffer() const noexcept { return std::get_if<Buffer>(&item_); }
 

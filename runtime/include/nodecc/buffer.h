@@ -24,8 +24,8 @@ struct BufferStorage {
   std::uint8_t* data = nullptr;
   std::size_t size = 0;
   void (*release)(BufferStorage*) = nullptr;  // frees `data` (and maybe the storage)
-  bool shared = false;                         // SharedArrayBuffer semantics: never detached
-  bool untransferable = false;                 // worker_threads.markAsUntransferable()
+  bool shared = false;                        // SharedArrayBuffer semantics: never detached
+  bool untransferable = false;                // worker_threads.markAsUntransferable()
   void ref() noexcept { refs.fetch_add(1, std::memory_order_relaxed); }
   void unref() noexcept;
 };
@@ -83,7 +83,9 @@ class Buffer {
   std::size_t length() const noexcept { return storage_ && storage_->data ? length_ : 0; }
   std::size_t size() const noexcept { return length(); }
   bool empty() const noexcept { return length() == 0; }
-  std::uint8_t* data() noexcept { return storage_ && storage_->data ? storage_->data + offset_ : nullptr; }
+  std::uint8_t* data() noexcept {
+    return storage_ && storage_->data ? storage_->data + offset_ : nullptr;
+  }
   const std::uint8_t* data() const noexcept {
     return storage_ && storage_->data ? storage_->data + offset_ : nullptr;
   }

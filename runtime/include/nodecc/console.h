@@ -27,10 +27,14 @@ void log(const A&... args) {
 }
 /// `console.info(...args)` (stdout).
 template <class... A>
-void info(const A&... args) { log(args...); }
+void info(const A&... args) {
+  log(args...);
+}
 /// `console.debug(...args)` (stdout).
 template <class... A>
-void debug(const A&... args) { log(args...); }
+void debug(const A&... args) {
+  log(args...);
+}
 /// `console.error(...args)` (stderr).
 template <class... A>
 void error(const A&... args) {
@@ -40,7 +44,9 @@ void error(const A&... args) {
 }
 /// `console.warn(...args)` (stderr).
 template <class... A>
-void warn(const A&... args) { error(args...); }
+void warn(const A&... args) {
+  error(args...);
+}
 /// `console.dir(value)`.
 template <class T>
 void dir(const T& v) {

@@ -109,7 +109,7 @@ struct ProcessExit {
 
 /// Options for an Environment (the main thread's comes from argv).
 struct EnvironmentOptions {
-  std::vector<std::string> argv;        ///< process.argv (argv[0] is the executable)
+  std::vector<std::string> argv;  ///< process.argv (argv[0] is the executable)
   std::vector<std::string> execArgv;
   bool isMainThread = true;
   int threadId = 0;
@@ -226,6 +226,30 @@ class Environment {
   void registerHandle(HandleEntry* h) noexcept;
   void unregisterHandle(HandleEntry* h) noexcept;
 
+  /// Internal (modules): an object that keeps itself alive (an open socket, a listening
+  /// server) registers here. At teardown, after the cleanup hooks and before the handles
+  /// are closed, each one is released without user code: its handle closed, its listeners
+  /// dropped, its self-reference let go. Node simply exits with such objects open; we
+  /// free them, so a program that ends that way leaves nothing behind.
+  struct ResourceEntry {
+    ResourceEntry* prevResource = nullptr;
+    ResourceEntry* nextResource = nullptr;
+    Environment* resourceEnv = nullptr;
+    /// Returns a strong reference to the object (or null); the Environment drops it
+    /// after the call, so the object is never destroyed inside its own member function.
+    virtual std::shared_ptr<void> releaseForTeardown() = 0;
+
+   protected:
+    ResourceEntry() = default;
+    ResourceEntry(const ResourceEntry&) = delete;
+    ResourceEntry& operator=(const ResourceEntry&) = delete;
+    ~ResourceEntry() { untrackResource(this); }
+  };
+  /// Links `r` into the current Environment's list (no-op without one).
+  static void trackResource(ResourceEntry* r) noexcept;
+  /// Unlinks `r` (no-op when it is not linked); ~ResourceEntry calls it.
+  static void untrackResource(ResourceEntry* r) noexcept;
+
   /// Internal state of timers, immediates and process (defined in runtime/src).
   struct Impl;
   Impl& impl() noexcept { return *impl_; }
@@ -254,6 +278,7 @@ class Environment {
   std::unique_ptr<Impl> impl_;
   std::unique_ptr<Process> process_;
   HandleEntry* handles_ = nullptr;
+  ResourceEntry* resources_ = nullptr;
   std::vector<std::pair<std::uint64_t, Task>> cleanupHooks_;
   std::uint64_t nextHookToken_ = 1;
   Environment* previous_ = nullptr;

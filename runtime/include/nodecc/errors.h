@@ -19,17 +19,17 @@ namespace nodecc {
 /// Node's Error (and TypeError, RangeError, SystemError … by `name`).
 class Error : public std::exception {
  public:
-  std::string name = "Error";   ///< "Error", "TypeError", "RangeError", "SyntaxError", …
-  std::string code;             ///< "ERR_…" or a system code such as "ECONNREFUSED"; may be empty
+  std::string name = "Error";  ///< "Error", "TypeError", "RangeError", "SyntaxError", …
+  std::string code;            ///< "ERR_…" or a system code such as "ECONNREFUSED"; may be empty
   std::string message;
-  std::optional<int> errnum;    ///< JS `err.errno` (a negative libuv error number)
-  std::string syscall;          ///< "connect", "listen", "open", …
+  std::optional<int> errnum;  ///< JS `err.errno` (a negative libuv error number)
+  std::string syscall;        ///< "connect", "listen", "open", …
   std::string address;
   std::optional<int> port;
   std::string path;
   std::string dest;
-  Value info;                   ///< other own properties (an object), e.g. exec's `killed`
-  bool codeInName = false;      ///< Node's internal errors show "Name [CODE]: message"
+  Value info;               ///< other own properties (an object), e.g. exec's `killed`
+  bool codeInName = false;  ///< Node's internal errors show "Name [CODE]: message"
 
   Error() = default;
   explicit Error(std::string msg) : message(std::move(msg)) {}
@@ -62,7 +62,8 @@ Error invalidArgType(std::string_view name, std::string_view expected, std::stri
 /// ERR_INVALID_ARG_VALUE: `The argument '<name>' <reason>. Received <received>`.
 Error invalidArgValue(std::string_view name, std::string_view received,
                       std::string_view reason = "is invalid");
-/// ERR_OUT_OF_RANGE: `The value of "<name>" is out of range. It must be <range>. Received <received>`.
+/// ERR_OUT_OF_RANGE: `The value of "<name>" is out of range. It must be <range>. Received
+/// <received>`.
 Error outOfRange(std::string_view name, std::string_view range, std::string_view received);
 /// Describes a number as Node's error messages do in "Received …" (e.g. "type number (65536)").
 std::string describeNumber(double v);

@@ -33,6 +33,7 @@
 #include <utility>
 #include <vector>
 
+#include "nodecc/environment.h"
 #include "nodecc/errors.h"
 #include "nodecc/promise.h"
 #include "nodecc/util.h"
@@ -117,7 +118,8 @@ class ListenerOf<F, std::tuple<P...>> final : public ListenerImpl {
 
  public:
   template <class G>
-  explicit ListenerOf(G&& g) : ListenerImpl(&SigOf<std::decay_t<P>...>::info), f_(std::forward<G>(g)) {}
+  explicit ListenerOf(G&& g)
+      : ListenerImpl(&SigOf<std::decay_t<P>...>::info), f_(std::forward<G>(g)) {}
   void invoke(void* const* argv) override { call(argv, std::index_sequence_for<P...>{}); }
 
  private:
@@ -131,14 +133,16 @@ class ListenerOf<F, std::tuple<P...>> final : public ListenerImpl {
 template <class A>
 decltype(auto) normalizeArg(A&& a) {
   using D = std::decay_t<A>;
-  if constexpr (std::is_same_v<D, const char*> || std::is_same_v<D, char*>) return std::string(a);
-  else return std::forward<A>(a);
+  if constexpr (std::is_same_v<D, const char*> || std::is_same_v<D, char*>)
+    return std::string(a);
+  else
+    return std::forward<A>(a);
 }
 
 template <class A>
-using NormalizedT = std::conditional_t<
-    std::is_same_v<std::decay_t<A>, const char*> || std::is_same_v<std::decay_t<A>, char*>,
-    std::string, std::decay_t<A>>;
+using NormalizedT = std::conditional_t<std::is_same_v<std::decay_t<A>, const char*> ||
+                                           std::is_same_v<std::decay_t<A>, char*>,
+                                       std::string, std::decay_t<A>>;
 
 }  // namespace detail
 
@@ -162,12 +166,19 @@ Listener makeListener(F&& f) {
 }
 
 /// Node's EventEmitter.
-class EventEmitter : public std::enable_shared_from_this<EventEmitter> {
+///
+/// An emitter made on a thread with an Environment is known to it until destroyed: when
+/// the Environment ends, every emitter still alive drops its listeners (and a socket or
+/// server its handle and self-reference) without user code, so cycles made by listeners
+/// that capture their emitter are freed (Node's garbage collector does that for JS).
+/// Destroy an emitter on the thread that made it.
+class EventEmitter : public std::enable_shared_from_this<EventEmitter>,
+                     private Environment::ResourceEntry {
  public:
   /// `EventEmitter.defaultMaxListeners` (10).
   static std::atomic<int> defaultMaxListeners;
 
-  EventEmitter() = default;
+  EventEmitter() { Environment::trackResource(this); }
   EventEmitter(const EventEmitter&) = delete;
   EventEmitter& operator=(const EventEmitter&) = delete;
   virtual ~EventEmitter();
@@ -239,6 +250,13 @@ class EventEmitter : public std::enable_shared_from_this<EventEmitter> {
   virtual void listenerAdded(std::string_view event);
   /// Called after a listener for `event` was removed.
   virtual void listenerRemoved(std::string_view event);
+  /// Drops every listener without 'removeListener' events or listenerRemoved() calls
+  /// (Environment teardown: breaks cycles made by listeners that capture the emitter).
+  void dropListenersForTeardown() noexcept;
+  /// Environment teardown (no user code may run): drops the listeners and returns a
+  /// strong reference to this emitter when it is shared-owned. Subclasses that hold a
+  /// handle or a self-reference let go of them too, then call this.
+  std::shared_ptr<void> releaseForTeardown() override;
 
  private:
   struct Entry {
@@ -247,7 +265,7 @@ class EventEmitter : public std::enable_shared_from_this<EventEmitter> {
   };
   struct ListenerArray {
     int refs = 1;
-    bool hasOnce = false;                     // some entry was added with once()
+    bool hasOnce = false;                      // some entry was added with once()
     const detail::SigInfo* checked = nullptr;  // every entry accepts this signature
     std::vector<Entry> entries;
   };
@@ -283,10 +301,12 @@ class EventEmitter : public std::enable_shared_from_this<EventEmitter> {
     if (a.size() != n) return false;
     const char* p = a.data();
     const char* q = b.data();
-    if (n >= 8 && n <= 16) return load<std::uint64_t>(p) == load<std::uint64_t>(q) &&
-                                  load<std::uint64_t>(p + n - 8) == load<std::uint64_t>(q + n - 8);
-    if (n >= 4 && n < 8) return load<std::uint32_t>(p) == load<std::uint32_t>(q) &&
-                                load<std::uint32_t>(p + n - 4) == load<std::uint32_t>(q + n - 4);
+    if (n >= 8 && n <= 16)
+      return load<std::uint64_t>(p) == load<std::uint64_t>(q) &&
+             load<std::uint64_t>(p + n - 8) == load<std::uint64_t>(q + n - 8);
+    if (n >= 4 && n < 8)
+      return load<std::uint32_t>(p) == load<std::uint32_t>(q) &&
+             load<std::uint32_t>(p + n - 4) == load<std::uint32_t>(q + n - 4);
     if (n > 16) return std::memcmp(p, q, n) == 0;
     for (std::size_t i = 0; i < n; ++i)
       if (p[i] != q[i]) return false;
@@ -325,8 +345,10 @@ class EventEmitter : public std::enable_shared_from_this<EventEmitter> {
         if constexpr (sizeof...(A) >= 1) {
           using First = std::decay_t<std::tuple_element_t<0, std::tuple<A...>>>;
           const auto& first = std::get<0>(std::forward_as_tuple(args...));
-          if constexpr (std::is_same_v<First, Error>) throw first;
-          else throwUnhandled(util::inspectOrName(first));
+          if constexpr (std::is_same_v<First, Error>)
+            throw first;
+          else
+            throwUnhandled(util::inspectOrName(first));
         } else {
           throwUnhandled("undefined");
         }
@@ -352,7 +374,10 @@ class EventEmitter : public std::enable_shared_from_this<EventEmitter> {
  public:
   /// `events.errorMonitor`: listeners for this name see 'error' events before the
   /// regular listeners, without counting as handlers.
-  static constexpr std::string_view kErrorMonitorName{"\x01" "errorMonitor", 13};
+  static constexpr std::string_view kErrorMonitorName{
+      "\x01"
+      "errorMonitor",
+      13};
 };
 
 /// Node's `events` module functions.
@@ -365,26 +390,31 @@ inline constexpr std::string_view errorMonitor = EventEmitter::kErrorMonitorName
 template <class... A>
 Promise<std::tuple<A...>> once(EventEmitter& emitter, std::string_view name) {
   Promise<std::tuple<A...>> p;
-  auto done = std::make_shared<bool>(false);
-  auto errL = std::make_shared<Listener>();
-  auto okL = std::make_shared<Listener>();
-  std::string ev(name);
-  *okL = makeListener([p, done, errL, &emitter](const std::decay_t<A>&... a) {
-    if (*done) return;
-    *done = true;
-    if (*errL) emitter.off("error", *errL);
+  // The listeners find each other through weak_ptrs: the emitter owns both while they
+  // are registered; strong captures both ways would be a cycle that is never freed.
+  struct Peers {
+    bool done = false;
+    std::weak_ptr<detail::ListenerImpl> ok, err;
+  };
+  auto peers = std::make_shared<Peers>();
+  Listener okL = makeListener([p, peers, &emitter](const std::decay_t<A>&... a) {
+    if (peers->done) return;
+    peers->done = true;
+    if (auto errL = peers->err.lock()) emitter.off("error", errL);
     p.resolve(std::tuple<A...>(a...));
   });
+  peers->ok = okL;
   if (name != "error") {
-    *errL = makeListener([p, done, okL, ev, &emitter](const Error& e) {
-      if (*done) return;
-      *done = true;
-      emitter.off(ev, *okL);
+    Listener errL = makeListener([p, peers, ev = std::string(name), &emitter](const Error& e) {
+      if (peers->done) return;
+      peers->done = true;
+      if (auto okL = peers->ok.lock()) emitter.off(ev, okL);
       p.reject(e);
     });
-    emitter.once("error", *errL);
+    peers->err = errL;
+    emitter.once("error", errL);
   }
-  emitter.once(name, *okL);
+  emitter.once(name, okL);
   return p;
 }
 template <class... A, class E, std::enable_if_t<std::is_base_of_v<EventEmitter, E>, int> = 0>
@@ -399,51 +429,51 @@ inline std::vector<Listener> getEventListeners(const EventEmitter& e, std::strin
 
 /// Re-declares the EventEmitter methods in a subclass so that chaining keeps the
 /// subclass type (`server->on(...).listen(...)` works). Use inside the class body.
-#define NODECC_EMITTER_METHODS(Self)                                                   \
-  template <class F>                                                                   \
-  Self& on(std::string_view e, F&& f) {                                                \
-    ::nodecc::EventEmitter::on(e, std::forward<F>(f));                                 \
-    return *this;                                                                      \
-  }                                                                                    \
-  template <class F>                                                                   \
-  Self& addListener(std::string_view e, F&& f) {                                       \
-    ::nodecc::EventEmitter::on(e, std::forward<F>(f));                                 \
-    return *this;                                                                      \
-  }                                                                                    \
-  template <class F>                                                                   \
-  Self& once(std::string_view e, F&& f) {                                              \
-    ::nodecc::EventEmitter::once(e, std::forward<F>(f));                               \
-    return *this;                                                                      \
-  }                                                                                    \
-  template <class F>                                                                   \
-  Self& prependListener(std::string_view e, F&& f) {                                   \
-    ::nodecc::EventEmitter::prependListener(e, std::forward<F>(f));                    \
-    return *this;                                                                      \
-  }                                                                                    \
-  template <class F>                                                                   \
-  Self& prependOnceListener(std::string_view e, F&& f) {                               \
-    ::nodecc::EventEmitter::prependOnceListener(e, std::forward<F>(f));                \
-    return *this;                                                                      \
-  }                                                                                    \
-  Self& off(std::string_view e, const ::nodecc::Listener& l) {                         \
-    ::nodecc::EventEmitter::off(e, l);                                                 \
-    return *this;                                                                      \
-  }                                                                                    \
-  Self& removeListener(std::string_view e, const ::nodecc::Listener& l) {              \
-    ::nodecc::EventEmitter::off(e, l);                                                 \
-    return *this;                                                                      \
-  }                                                                                    \
-  Self& removeAllListeners() {                                                         \
-    ::nodecc::EventEmitter::removeAllListeners();                                      \
-    return *this;                                                                      \
-  }                                                                                    \
-  Self& removeAllListeners(std::string_view e) {                                       \
-    ::nodecc::EventEmitter::removeAllListeners(e);                                     \
-    return *this;                                                                      \
-  }                                                                                    \
-  Self& setMaxListeners(int n) {                                                       \
-    ::nodecc::EventEmitter::setMaxListeners(n);                                        \
-    return *this;                                                                      \
+#define NODECC_EMITTER_METHODS(Self)                                      \
+  template <class F>                                                      \
+  Self& on(std::string_view e, F&& f) {                                   \
+    ::nodecc::EventEmitter::on(e, std::forward<F>(f));                    \
+    return *this;                                                         \
+  }                                                                       \
+  template <class F>                                                      \
+  Self& addListener(std::string_view e, F&& f) {                          \
+    ::nodecc::EventEmitter::on(e, std::forward<F>(f));                    \
+    return *this;                                                         \
+  }                                                                       \
+  template <class F>                                                      \
+  Self& once(std::string_view e, F&& f) {                                 \
+    ::nodecc::EventEmitter::once(e, std::forward<F>(f));                  \
+    return *this;                                                         \
+  }                                                                       \
+  template <class F>                                                      \
+  Self& prependListener(std::string_view e, F&& f) {                      \
+    ::nodecc::EventEmitter::prependListener(e, std::forward<F>(f));       \
+    return *this;                                                         \
+  }                                                                       \
+  template <class F>                                                      \
+  Self& prependOnceListener(std::string_view e, F&& f) {                  \
+    ::nodecc::EventEmitter::prependOnceListener(e, std::forward<F>(f));   \
+    return *this;                                                         \
+  }                                                                       \
+  Self& off(std::string_view e, const ::nodecc::Listener& l) {            \
+    ::nodecc::EventEmitter::off(e, l);                                    \
+    return *this;                                                         \
+  }                                                                       \
+  Self& removeListener(std::string_view e, const ::nodecc::Listener& l) { \
+    ::nodecc::EventEmitter::off(e, l);                                    \
+    return *this;                                                         \
+  }                                                                       \
+  Self& removeAllListeners() {                                            \
+    ::nodecc::EventEmitter::removeAllListeners();                         \
+    return *this;                                                         \
+  }                                                                       \
+  Self& removeAllListeners(std::string_view e) {                          \
+    ::nodecc::EventEmitter::removeAllListeners(e);                        \
+    return *this;                                                         \
+  }                                                                       \
+  Self& setMaxListeners(int n) {                                          \
+    ::nodecc::EventEmitter::setMaxListeners(n);                           \
+    return *this;                                                         \
   }
 
 }  // namespace nodecc

@@ -29,8 +29,7 @@ struct IsUniqueFunction<UniqueFunction<Sig, N>> : std::true_type {};
 template <class R, class... A, std::size_t Inline>
 class UniqueFunction<R(A...), Inline> {
   static constexpr std::size_t kInline = Inline;
-  static constexpr std::size_t kAlign =
-      Inline >= 48 ? alignof(std::max_align_t) : alignof(void*);
+  static constexpr std::size_t kAlign = Inline >= 48 ? alignof(std::max_align_t) : alignof(void*);
 
   struct VTable {
     R (*call)(void*, A&&...);
@@ -41,8 +40,8 @@ class UniqueFunction<R(A...), Inline> {
   };
 
   template <class F>
-  static constexpr bool kFitsInline = sizeof(F) <= kInline && alignof(F) <= kAlign &&
-                                      std::is_nothrow_move_constructible_v<F>;
+  static constexpr bool kFitsInline =
+      sizeof(F) <= kInline && alignof(F) <= kAlign&& std::is_nothrow_move_constructible_v<F>;
 
   template <class F>
   static const VTable* inlineTable() {

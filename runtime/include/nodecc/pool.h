@@ -53,7 +53,7 @@ struct alignas(64) Slab {
   void* freeList = nullptr;            // owner only, as everything below
   char* bump = nullptr;                // space never handed out, up to end
   char* end = nullptr;
-  std::uint32_t live = 0;              // blocks out (remote-freed ones included)
+  std::uint32_t live = 0;  // blocks out (remote-freed ones included)
   std::uint32_t cls = 0;
   std::uint32_t size = 0;  // blockSize(cls)
   bool inAvail = false;
@@ -67,7 +67,7 @@ struct Pool {
   Slab* current[kClasses + 1] = {};  // where blocks of each class come from
   Slab* avail[kClasses + 1] = {};    // other slabs with free blocks
   Slab* all = nullptr;
-  Slab* spare = nullptr;         // one empty slab kept for the next class that needs one
+  Slab* spare = nullptr;  // one empty slab kept for the next class that needs one
 };
 
 inline thread_local Pool* tlsPool = nullptr;
@@ -115,7 +115,8 @@ inline void deallocate(void* p) noexcept {
     *static_cast<void**>(p) = head;
     s->freeList = p;
     // The slab emptied, or got its first free block (it may have to join `avail`).
-    if (--s->live == 0 || !head) [[unlikely]] slabChanged(me, s);
+    if (--s->live == 0 || !head) [[unlikely]]
+      slabChanged(me, s);
     return;
   }
   freeRemote(s, p);
@@ -124,14 +125,14 @@ inline void deallocate(void* p) noexcept {
 /// A 32 KiB block, aligned to 64 bytes (a task-queue chunk); free it with freeChunk().
 inline void* allocateChunk() {
 #ifdef NODECC_POOL_DISABLED
-  return ::operator new(kChunkBytes, std::align_val_t{64});
+  return ::operator new (kChunkBytes, std::align_val_t{64});
 #else
   return allocateClass(kChunkClass);
 #endif
 }
 inline void freeChunk(void* p) noexcept {
 #ifdef NODECC_POOL_DISABLED
-  ::operator delete(p, std::align_val_t{64});
+  ::operator delete (p, std::align_val_t{64});
 #else
   deallocate(p);
 #endif
@@ -156,9 +157,10 @@ struct PoolAllocator {
 #endif
   T* allocate(std::size_t n) {
     if constexpr (kPooled) {
-      if (n == 1) [[likely]] return static_cast<T*>(pool::allocate(sizeof(T)));
+      if (n == 1) [[likely]]
+        return static_cast<T*>(pool::allocate(sizeof(T)));
     }
-    return static_cast<T*>(::operator new(n * sizeof(T), std::align_val_t{alignof(T)}));
+    return static_cast<T*>(::operator new (n * sizeof(T), std::align_val_t{alignof(T)}));
   }
   void deallocate(T* p, std::size_t n) noexcept {
     if constexpr (kPooled) {
@@ -167,7 +169,7 @@ struct PoolAllocator {
         return;
       }
     }
-    ::operator delete(p, std::align_val_t{alignof(T)});
+    ::operator delete (p, std::align_val_t{alignof(T)});
   }
   template <class U>
   bool operator==(const PoolAllocator<U>&) const noexcept {

@@ -75,7 +75,9 @@ Process& prependListener(std::string_view event, F&& f) {
   return object().prependListener(event, std::forward<F>(f));
 }
 inline Process& off(std::string_view event, const Listener& l) { return object().off(event, l); }
-inline Process& removeAllListeners(std::string_view event) { return object().removeAllListeners(event); }
+inline Process& removeAllListeners(std::string_view event) {
+  return object().removeAllListeners(event);
+}
 inline std::size_t listenerCount(std::string_view event) { return object().listenerCount(event); }
 template <class... A>
 bool emit(std::string_view event, A&&... args) {
@@ -153,7 +155,7 @@ MemoryUsage memoryUsage();
 namespace memory {
 /// `process.memoryUsage.rss()`.
 std::uint64_t rss();
-}
+}  // namespace memory
 
 /// `process.emitWarning(warning[, type[, code]])`: emitted as 'warning' on the next
 /// tick; printed to stderr as Node does ("(node:PID) Type: message").

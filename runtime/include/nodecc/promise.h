@@ -41,7 +41,7 @@ namespace detail {
 struct PromiseStateBase {
   enum class Status : unsigned char { Pending, Fulfilled, Rejected };
   Status status = Status::Pending;
-  bool handled = false;         // a reaction was attached
+  bool handled = false;  // a reaction was attached
   bool reportedUnhandled = false;
   std::uint32_t rejectionId = 0;  // Node's rejection uid (fits in the padding)
   std::unique_ptr<Error> reason;
@@ -159,9 +159,12 @@ class Promise {
     auto self = *this;
     s_->env->queueMicrotask(Task([self, other]() {
       other.thenRaw([self](const Stored* v, const Error* e) {
-        if (e) self.reject(*e);
-        else if constexpr (std::is_void_v<T>) self.resolve();
-        else self.resolve(*v);
+        if (e)
+          self.reject(*e);
+        else if constexpr (std::is_void_v<T>)
+          self.resolve();
+        else
+          self.resolve(*v);
       });
     }));
   }
@@ -176,8 +179,10 @@ class Promise {
   /// A callable that resolves this promise (the executor's `resolve`).
   auto resolver() const {
     auto self = *this;
-    if constexpr (std::is_void_v<T>) return [self]() { self.resolve(); };
-    else return [self](T v) { self.resolve(std::move(v)); };
+    if constexpr (std::is_void_v<T>)
+      return [self]() { self.resolve(); };
+    else
+      return [self](T v) { self.resolve(std::move(v)); };
   }
   /// A callable that rejects this promise (the executor's `reject`).
   auto rejecter() const {
@@ -209,8 +214,10 @@ class Promise {
     auto reaction = [child, h = std::forward<R>(onRejected)](const Stored* v,
                                                              const Error* e) mutable {
       if (!e) {
-        if constexpr (std::is_void_v<T>) child.resolve();
-        else child.resolve(*v);
+        if constexpr (std::is_void_v<T>)
+          child.resolve();
+        else
+          child.resolve(*v);
         return;
       }
       try {
@@ -250,9 +257,12 @@ class Promise {
       auto settleThunk = [thunk, value = e ? std::optional<Stored>() : std::optional<Stored>(*v),
                           reason = e ? std::optional<Error>(*e) : std::optional<Error>()](
                              const std::monostate*, const Error*) {
-        if (reason) thunk.reject(*reason);
-        else if constexpr (std::is_void_v<T>) thunk.resolve();
-        else thunk.resolve(*value);
+        if (reason)
+          thunk.reject(*reason);
+        else if constexpr (std::is_void_v<T>)
+          thunk.resolve();
+        else
+          thunk.resolve(*value);
       };
       Promise<void>::resolved().thenRaw(std::move(settleThunk));
       child.resolve(thunk);
@@ -278,11 +288,15 @@ class Promise {
     }
     auto st = s_;
     Task job([st, r = std::forward<F>(reaction)]() mutable {
-      if (st->status == State::Status::Fulfilled) r(&*st->value, static_cast<const Error*>(nullptr));
-      else r(static_cast<const Stored*>(nullptr), &*st->reason);
+      if (st->status == State::Status::Fulfilled)
+        r(&*st->value, static_cast<const Error*>(nullptr));
+      else
+        r(static_cast<const Stored*>(nullptr), &*st->reason);
     });
-    if (s_->status == State::Status::Pending) s_->reactions.push_back(std::move(job));
-    else s_->env->queueMicrotask(std::move(job));
+    if (s_->status == State::Status::Pending)
+      s_->reactions.push_back(std::move(job));
+    else
+      s_->env->queueMicrotask(std::move(job));
   }
 
   /// `Promise.all(promises)`.
@@ -344,19 +358,25 @@ auto Promise<T>::thenImpl(F&& onF, R&& onR) const {
   Promise<U> child;
   constexpr bool hasR = !std::is_same_v<std::decay_t<R>, std::nullptr_t>;
   if constexpr (hasR) {
-    thenRaw([child, f = std::forward<F>(onF), r = std::forward<R>(onR)](
-                const Stored* v, const Error* e) mutable {
-      if (e) detail::settleChildWith(child, r, *e);
-      else if constexpr (std::is_void_v<T>) detail::settleChildWith(child, f);
-      else detail::settleChildWith(child, f, *v);
+    thenRaw([child, f = std::forward<F>(onF), r = std::forward<R>(onR)](const Stored* v,
+                                                                        const Error* e) mutable {
+      if (e)
+        detail::settleChildWith(child, r, *e);
+      else if constexpr (std::is_void_v<T>)
+        detail::settleChildWith(child, f);
+      else
+        detail::settleChildWith(child, f, *v);
     });
   } else {
     // No onRejected: nothing more is captured, so the job usually fits a Task's inline
     // storage.
     thenRaw([child, f = std::forward<F>(onF)](const Stored* v, const Error* e) mutable {
-      if (e) child.reject(*e);
-      else if constexpr (std::is_void_v<T>) detail::settleChildWith(child, f);
-      else detail::settleChildWith(child, f, *v);
+      if (e)
+        child.reject(*e);
+      else if constexpr (std::is_void_v<T>)
+        detail::settleChildWith(child, f);
+      else
+        detail::settleChildWith(child, f, *v);
     });
   }
   return child;
@@ -415,10 +435,13 @@ auto Promise<T>::all(std::vector<Promise> ps)
     std::size_t remaining;
     std::vector<std::optional<Stored>> values;
   };
-  auto sh = std::make_shared<Shared>(Shared{ps.size(), std::vector<std::optional<Stored>>(ps.size())});
+  auto sh =
+      std::make_shared<Shared>(Shared{ps.size(), std::vector<std::optional<Stored>>(ps.size())});
   if (ps.empty()) {
-    if constexpr (std::is_void_v<T>) result.resolve();
-    else result.resolve(std::vector<T>{});
+    if constexpr (std::is_void_v<T>)
+      result.resolve();
+    else
+      result.resolve(std::vector<T>{});
     return result;
   }
   for (std::size_t i = 0; i < ps.size(); ++i) {

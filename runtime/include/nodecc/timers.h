@@ -53,14 +53,14 @@ class Timeout : public std::enable_shared_from_this<Timeout> {
   // ---- internal (timers.cc); ordered so that the object packs into 120 bytes ----
   Timeout* idlePrev = nullptr;
   Timeout* idleNext = nullptr;
-  double idleTimeout;         // ms; -1 once cleared
+  double idleTimeout;  // ms; -1 once cleared
   std::int64_t idleStart = 0;
-  double repeat = 0;          // 0: not an interval
-  std::uint64_t envId;        // the owning Environment's id(); 0 once it ended
+  double repeat = 0;    // 0: not an interval
+  std::uint64_t envId;  // the owning Environment's id(); 0 once it ended
   bool destroyed = false;
   bool refed_ = true;
-  bool hasCallback = true;    // Node's `_onTimeout !== null`
-  bool running = false;       // the callback is executing
+  bool hasCallback = true;  // Node's `_onTimeout !== null`
+  bool running = false;     // the callback is executing
   detail::TimerTask onTimeout;
   std::shared_ptr<Timeout> self;  // held while enrolled in a list
 };
@@ -107,19 +107,20 @@ TimerTask bindTask(F&& f, Args&&... args) {
 /// `setTimeout(callback[, delay[, ...args]])`.
 template <class F, class... Args>
 TimeoutPtr setTimeout(F&& callback, double delay = 1, Args&&... args) {
-  return detail::scheduleTimeout(detail::bindTask(std::forward<F>(callback), std::forward<Args>(args)...),
-                                 delay, false);
+  return detail::scheduleTimeout(
+      detail::bindTask(std::forward<F>(callback), std::forward<Args>(args)...), delay, false);
 }
 /// `setInterval(callback[, delay[, ...args]])`.
 template <class F, class... Args>
 TimeoutPtr setInterval(F&& callback, double delay = 1, Args&&... args) {
-  return detail::scheduleTimeout(detail::bindTask(std::forward<F>(callback), std::forward<Args>(args)...),
-                                 delay, true);
+  return detail::scheduleTimeout(
+      detail::bindTask(std::forward<F>(callback), std::forward<Args>(args)...), delay, true);
 }
 /// `setImmediate(callback[, ...args])`.
 template <class F, class... Args>
 ImmediatePtr setImmediate(F&& callback, Args&&... args) {
-  return detail::scheduleImmediate(detail::bindTask(std::forward<F>(callback), std::forward<Args>(args)...));
+  return detail::scheduleImmediate(
+      detail::bindTask(std::forward<F>(callback), std::forward<Args>(args)...));
 }
 /// `clearTimeout(timeout)`: safe with nullptr and with a timer that already fired.
 void clearTimeout(const TimeoutPtr& t);

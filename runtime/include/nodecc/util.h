@@ -29,7 +29,7 @@
 namespace nodecc::util {
 
 struct InspectOptions {
-  int depth = 2;          ///< nesting shown before `[Object]`; negative = unlimited
+  int depth = 2;  ///< nesting shown before `[Object]`; negative = unlimited
   int breakLength = 80;
   int compact = 3;
   bool showHidden = false;
@@ -53,7 +53,9 @@ struct Inspector {
 
 /// True when `util::inspect` can print a T.
 template <class T>
-inline constexpr bool isInspectable = !requires { Inspector<std::decay_t<T>>::kUnsupported; };
+inline constexpr bool isInspectable = !requires {
+  Inspector<std::decay_t<T>>::kUnsupported;
+};
 
 namespace detail {
 /// Node's strEscape: single quotes unless the string contains them, then " or `.
@@ -101,8 +103,10 @@ template <class T>
 struct Inspector<T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool> &&
                                      !std::is_same_v<T, char>>> {
   static std::string inspect(T v, InspectContext&, int) {
-    if constexpr (std::is_signed_v<T>) return detail::formatBigInt(static_cast<long long>(v));
-    else return detail::formatUnsigned(static_cast<unsigned long long>(v));
+    if constexpr (std::is_signed_v<T>)
+      return detail::formatBigInt(static_cast<long long>(v));
+    else
+      return detail::formatUnsigned(static_cast<unsigned long long>(v));
   }
 };
 template <class T>
@@ -191,8 +195,10 @@ template <class T>
 struct Inspector<std::shared_ptr<T>> {
   static std::string inspect(const std::shared_ptr<T>& p, InspectContext& ctx, int r) {
     if (!p) return "null";
-    if constexpr (isInspectable<T>) return inspectAt(*p, ctx, r);
-    else return "[" + typeName(typeid(T)) + "]";
+    if constexpr (isInspectable<T>)
+      return inspectAt(*p, ctx, r);
+    else
+      return "[" + typeName(typeid(T)) + "]";
   }
 };
 
@@ -222,7 +228,8 @@ std::string inspectMapAsObject(const Map& m, InspectContext& ctx, int recurseTim
   ctx.currentDepth = recurseTimes;
   std::vector<std::string> out;
   ctx.indentationLvl += 2;
-  for (const auto& [k, v] : m) out.push_back(formatKey(k) + ": " + inspectAt(v, ctx, recurseTimes + 1));
+  for (const auto& [k, v] : m)
+    out.push_back(formatKey(k) + ": " + inspectAt(v, ctx, recurseTimes + 1));
   ctx.indentationLvl -= 2;
   return reduceToSingleString(ctx, std::move(out), "", "{", "}", false, recurseTimes, 0);
 }
@@ -279,8 +286,10 @@ FormatArg makeFormatArg(const T& v) {
     a.isString = true;
     // A string literal arrives as a char array, which cannot be null (and testing it
     // is a -Waddress error).
-    if constexpr (std::is_array_v<T>) a.str = v;
-    else a.str = v ? v : "null";
+    if constexpr (std::is_array_v<T>)
+      a.str = v;
+    else
+      a.str = v ? v : "null";
   } else if constexpr (std::is_same_v<D, char>) {
     a.isString = true;
     a.str = std::string(1, v);
@@ -343,8 +352,10 @@ std::string format(const A&... args) {
 
 template <class T>
 std::string inspectOrName(const T& v) {
-  if constexpr (isInspectable<T>) return inspect(v);
-  else return "[" + typeName(typeid(T)) + "]";
+  if constexpr (isInspectable<T>)
+    return inspect(v);
+  else
+    return "[" + typeName(typeid(T)) + "]";
 }
 
 }  // namespace nodecc::util

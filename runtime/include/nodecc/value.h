@@ -90,30 +90,29 @@ std::string numberToString(double d);
 /// A JS value as carried in messages.
 class Value {
  public:
-  using Variant =
-      std::variant<Undefined, std::nullptr_t, bool, double, std::string, Array, Object, Buffer,
-                   HostObject>;
+  using Variant = std::variant<Undefined, std::nullptr_t, bool, double, std::string, Array, Object,
+                               Buffer, HostObject>;
   enum class Type { Undefined, Null, Boolean, Number, String, Array, Object, Buffer, Host };
 
   Value() noexcept = default;
-  Value(Undefined) noexcept {}                                 // NOLINT
-  Value(std::nullptr_t) noexcept : v_(nullptr) {}              // NOLINT
+  Value(Undefined) noexcept {}                     // NOLINT
+  Value(std::nullptr_t) noexcept : v_(nullptr) {}  // NOLINT
   /// Exactly a bool: a pointer or a captureless lambda must not become `true` (in a
   /// message, JS would throw DataCloneError for a function; here it does not compile).
   template <class B, std::enable_if_t<std::is_same_v<B, bool>, int> = 0>
-  Value(B b) noexcept : v_(b) {}                               // NOLINT
+  Value(B b) noexcept : v_(b) {}  // NOLINT
   template <class T>
   Value(T*) = delete;
-  Value(char* s) : v_(std::string(s)) {}                       // NOLINT
+  Value(char* s) : v_(std::string(s)) {}  // NOLINT
   template <class N, std::enable_if_t<std::is_arithmetic_v<N> && !std::is_same_v<N, bool>, int> = 0>
-  Value(N n) noexcept : v_(static_cast<double>(n)) {}          // NOLINT
-  Value(const char* s) : v_(std::string(s)) {}                 // NOLINT
-  Value(std::string s) noexcept : v_(std::move(s)) {}          // NOLINT
-  Value(std::string_view s) : v_(std::string(s)) {}            // NOLINT
-  Value(Array a) noexcept : v_(std::move(a)) {}                // NOLINT
-  Value(Object o) noexcept : v_(std::move(o)) {}               // NOLINT
-  Value(Buffer b) noexcept : v_(std::move(b)) {}               // NOLINT
-  Value(HostObject h) noexcept : v_(std::move(h)) {}           // NOLINT
+  Value(N n) noexcept : v_(static_cast<double>(n)) {}  // NOLINT
+  Value(const char* s) : v_(std::string(s)) {}         // NOLINT
+  Value(std::string s) noexcept : v_(std::move(s)) {}  // NOLINT
+  Value(std::string_view s) : v_(std::string(s)) {}    // NOLINT
+  Value(Array a) noexcept : v_(std::move(a)) {}        // NOLINT
+  Value(Object o) noexcept : v_(std::move(o)) {}       // NOLINT
+  Value(Buffer b) noexcept : v_(std::move(b)) {}       // NOLINT
+  Value(HostObject h) noexcept : v_(std::move(h)) {}   // NOLINT
   /// A shared object whose class names itself with `static constexpr std::string_view
   /// kHostObjectType` (worker_threads::MessagePort) travels as a HostObject.
   template <class T, std::enable_if_t<!std::is_void_v<decltype(T::kHostObjectType)>, int> = 0>
@@ -171,13 +170,20 @@ class Value {
   /// Conversions by target type: bool, arithmetic types, std::string, Array, Object, Buffer.
   template <class T>
   T get() const {
-    if constexpr (std::is_same_v<T, bool>) return asBoolean();
-    else if constexpr (std::is_arithmetic_v<T>) return static_cast<T>(asNumber());
-    else if constexpr (std::is_same_v<T, std::string>) return asString();
-    else if constexpr (std::is_same_v<T, Array>) return asArray();
-    else if constexpr (std::is_same_v<T, Object>) return asObject();
-    else if constexpr (std::is_same_v<T, Buffer>) return asBuffer();
-    else static_assert(sizeof(T) == 0, "Value::get<T>: unsupported T");
+    if constexpr (std::is_same_v<T, bool>)
+      return asBoolean();
+    else if constexpr (std::is_arithmetic_v<T>)
+      return static_cast<T>(asNumber());
+    else if constexpr (std::is_same_v<T, std::string>)
+      return asString();
+    else if constexpr (std::is_same_v<T, Array>)
+      return asArray();
+    else if constexpr (std::is_same_v<T, Object>)
+      return asObject();
+    else if constexpr (std::is_same_v<T, Buffer>)
+      return asBuffer();
+    else
+      static_assert(sizeof(T) == 0, "Value::get<T>: unsupported T");
   }
 
   /// JS truthiness.
