@@ -13,7 +13,7 @@ JOBS=${JOBS:-$(nproc)}
 
 BUILD_PKGS=(cmake ninja-build g++ pkg-config python3 libuv1-dev node-llhttp libnghttp2-dev
             libssl-dev libgtest-dev libgmock-dev nlohmann-json3-dev)
-TEST_PKGS=(curl iproute2 openssl procps)
+TEST_PKGS=(curl iproute2 openssl procps clang-format git)
 BENCH_PKGS=(wrk nghttp2-client nghttp2-server nginx-light)
 
 install_pkgs() {
@@ -36,11 +36,11 @@ configure_build() {  # $1 = release | asan | tsan, then optional targets (defaul
   [ $# -gt 0 ] && targets=(--target "$@")
   case "$kind" in
     release) args=(-DCMAKE_BUILD_TYPE=Release) ;;
-    # Sanitizer builds: -O1 -g1 (line tables are enough for reports, and full debug
-    # info of the templates doubled the compile time).
-    asan) args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g1 -DNDEBUG"
+    # Sanitizer builds: -Og -g1 (line tables are enough for reports; -Og compiles a third
+    # faster than -O1, and full debug info of the templates doubled the compile time).
+    asan) args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-Og -g1 -DNDEBUG"
                 -DNODECC_SANITIZE=address,undefined -DNODECC_BUILD_BENCH=OFF -DNODECC_BUILD_SAMPLES=OFF) ;;
-    tsan) args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g1 -DNDEBUG"
+    tsan) args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-Og -g1 -DNDEBUG"
                 -DNODECC_SANITIZE=thread -DNODECC_BUILD_BENCH=OFF -DNODECC_BUILD_SAMPLES=OFF) ;;
     *) echo "unknown build kind $kind" >&2; exit 2 ;;
   esac
@@ -80,9 +80,9 @@ case "$cmd" in
     configure_build asan
     ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1} \
     UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
-      run_ctest build/asan -LE "node|slow" -E "HttpInterop" "$@"
-    # HttpInterop is left out of the ASan run for now: LeakSanitizer reports ~100 KB left
-    # at exit by those three tests (open issue 5; every other http test is leak-free).
+      run_ctest build/asan -LE "node|slow|install|format" "$@"
+    # Left out: Node's own side of the pairs (no nodecc code runs) and the install test
+    # (an outside project built against the installed tree; the release run covers it).
     ;;
   test-tsan)
     install_pkgs "${BUILD_PKGS[@]}" "${TEST_PKGS[@]}"

@@ -27,7 +27,7 @@ const std::string& caseName();
 std::vector<std::string> selfArgs(std::vector<std::string> extra = {});
 }  // namespace conformance
 
-#define NODECC_CONFORMANCE_CASE(name)                                      \
-  static void nodecc_case_##name();                                        \
+#define NODECC_CONFORMANCE_CASE(name)                                            \
+  static void nodecc_case_##name();                                              \
   static ::conformance::Registrar nodecc_reg_##name(#name, &nodecc_case_##name); \
   static void nodecc_case_##name()

@@ -51,23 +51,24 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   nodecc::run([input, cut] {
     http::ServerOptions o;
     o.maxHeaderSize = 2048;
-    auto server = http::createServer(o, [](http::IncomingMessagePtr req, http::ServerResponsePtr res) {
-      (void)req->headers();
-      (void)req->headersDistinct();
-      (void)req->rawHeaders();
-      auto n = std::make_shared<std::size_t>(0);
-      req->on("data", [n](const Buffer& d) { *n += d.length(); });
-      req->on("end", [req, res, n] {
-        (void)req->trailers();
-        if (req->url.size() % 3 == 0) res->setHeader("X-Len", static_cast<double>(*n));
-        if (req->url.size() % 2 == 0) {
-          res->write("chunk ");
-          res->end(req->method);
-        } else {
-          res->end("done " + req->url);
-        }
-      });
-    });
+    auto server =
+        http::createServer(o, [](http::IncomingMessagePtr req, http::ServerResponsePtr res) {
+          (void)req->headers();
+          (void)req->headersDistinct();
+          (void)req->rawHeaders();
+          auto n = std::make_shared<std::size_t>(0);
+          req->on("data", [n](const Buffer& d) { *n += d.length(); });
+          req->on("end", [req, res, n] {
+            (void)req->trailers();
+            if (req->url.size() % 3 == 0) res->setHeader("X-Len", static_cast<double>(*n));
+            if (req->url.size() % 2 == 0) {
+              res->write("chunk ");
+              res->end(req->method);
+            } else {
+              res->end("done " + req->url);
+            }
+          });
+        });
     server->on("upgrade", [](http::IncomingMessagePtr, net::SocketPtr socket, Buffer) {
       socket->end("HTTP/1.1 101 Switching Protocols\r\n\r\n");
     });

@@ -11,7 +11,8 @@ namespace {
 std::string show(const Err& e) {
   if (!e) return "null";
   auto prop = [&](const char* k) { return e->info.contains(k) ? e->info[k].stringify() : ""; };
-  std::string code = e->info.contains("code") ? e->info["code"].stringify() : Value(e->code).stringify();
+  std::string code =
+      e->info.contains("code") ? e->info["code"].stringify() : Value(e->code).stringify();
   return Value(e->message).stringify() + " " + code + " " + prop("killed") + " " + prop("signal") +
          " " + prop("cmd");
 }
@@ -25,27 +26,32 @@ NODECC_CONFORMANCE_CASE(exec_basic) {
       console::log("2:", show(err), json(stdout), json(stderr));
       console::log("2: error code" + err->code);
       execFile("nosuchcmd", {"x", "y"}, [](Err err, std::string, std::string) {
-        console::log("3:", show(err), *err->errnum, err->syscall, err->path, err->info["spawnargs"]);
-        execFile("printf", {"%s|%s", "a b", "c"}, {.encoding = "buffer"}, [](Err err, Buffer stdout, Buffer) {
-          console::log("4:", err, stdout, true);
-          auto child = exec("printf \"ab\\ncd\"", {.encoding = "hex"}, [](Err err, std::string stdout, std::string) {
-            console::log("5:", err, stdout);
-            auto c6 = exec("echo streamed");
-            c6->stdout()->on("data", [](const std::string& d) {
-              console::log("6: data", "string", json(d));
-            });
-            c6->on("close", [](std::optional<int> code) {
-              console::log("6: close", code);
-              execFile("sh", {"-c", "echo \"$0 $1\"", "x", "y"}, {.shell = false},
-                       [](Err err, std::string out, std::string) {
-                         console::log("7:", err, json(out));
-                         exec("echo $0", {.shell = "/bin/bash"}, [](Err err, std::string out, std::string) {
-                           console::log("8:", err, json(out));
-                         });
-                       });
-            });
-          });
-        });
+        console::log("3:", show(err), *err->errnum, err->syscall, err->path,
+                     err->info["spawnargs"]);
+        execFile("printf", {"%s|%s", "a b", "c"}, {.encoding = "buffer"},
+                 [](Err err, Buffer stdout, Buffer) {
+                   console::log("4:", err, stdout, true);
+                   auto child =
+                       exec("printf \"ab\\ncd\"", {.encoding = "hex"},
+                            [](Err err, std::string stdout, std::string) {
+                              console::log("5:", err, stdout);
+                              auto c6 = exec("echo streamed");
+                              c6->stdout()->on("data", [](const std::string& d) {
+                                console::log("6: data", "string", json(d));
+                              });
+                              c6->on("close", [](std::optional<int> code) {
+                                console::log("6: close", code);
+                                execFile("sh", {"-c", "echo \"$0 $1\"", "x", "y"}, {.shell = false},
+                                         [](Err err, std::string out, std::string) {
+                                           console::log("7:", err, json(out));
+                                           exec("echo $0", {.shell = "/bin/bash"},
+                                                [](Err err, std::string out, std::string) {
+                                                  console::log("8:", err, json(out));
+                                                });
+                                         });
+                              });
+                            });
+                 });
       });
     });
   });

@@ -13,19 +13,21 @@ NODECC_CONFORMANCE_CASE(exec_sync) {
   } catch (const Error& e) {
     console::log("3:", e.name, Value(e.message).stringify(), e.info["status"], e.info["signal"],
                  e.info["output"], e.info["stdout"], e.info["stderr"],
-                 e.info["pid"].isNumber() ? "number" : "?", e.code.empty() ? Value() : Value(e.code));
+                 e.info["pid"].isNumber() ? "number" : "?",
+                 e.code.empty() ? Value() : Value(e.code));
   }
   try {
     execFileSync("sh", {"-c", "kill -TERM $$"}, {.stdio = "pipe", .encoding = "utf8"});
   } catch (const Error& e) {
-    console::log("4:", Value(e.message).stringify(), e.info["status"], e.info["signal"], e.info["output"]);
+    console::log("4:", Value(e.message).stringify(), e.info["status"], e.info["signal"],
+                 e.info["output"]);
   }
   try {
     execFileSync("nosuchcmd", {"x"});
   } catch (const Error& e) {
     console::log("5:", e.message, e.code, *e.errnum, e.syscall, e.path, e.info["spawnargs"],
-                 e.info["status"], e.info["signal"], e.info["output"], e.info["pid"], e.info["stdout"],
-                 e.info["stderr"]);
+                 e.info["status"], e.info["signal"], e.info["output"], e.info["pid"],
+                 e.info["stdout"], e.info["stderr"]);
   }
   try {
     execSync("sleep 5", {.timeout = 50});

@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "conformance.h"
 #include "nodecc/child_process.h"
 
@@ -7,9 +9,12 @@ using Sig = std::optional<std::string>;
 
 NODECC_CONFORMANCE_CASE(fork) {
   if (process::argv().size() > 2 && process::argv()[2] == "child") {
-    console::log("CHILD: connected", process::connected(), "channel", process::channel() != nullptr);
+    // Printed once the parent has spoken, so that the lines of the two processes come in
+    // an order that does not depend on scheduling.
     auto onmessage = std::make_shared<Listener>();
     *onmessage = makeListener([onmessage](const Value& m) {
+      console::log("CHILD: connected", process::connected(), "channel",
+                   process::channel() != nullptr);
       console::log("CHILD got message:", m);
       process::off("message", *onmessage);
       onmessage->reset();
@@ -30,7 +35,21 @@ NODECC_CONFORMANCE_CASE(fork) {
   } catch (const Error& e) {
     console::log(e.name, e.code, e.message);
   }
-  n->on("exit", [](Code code, Sig signal) { console::log("exit", code, signal); });
-  n->on("disconnect", [n] { console::log("disconnect", n->connected()); });
-  n->on("close", [](Code code, Sig signal) { console::log("close", code, signal); });
+  // 'exit' (SIGCHLD) and 'disconnect' (EOF on the channel) race each other, in Node too:
+  // both are printed, sorted, at 'close', which comes after both.
+  auto seen = std::make_shared<std::vector<std::string>>();
+  n->on("exit", [seen](Code code, Sig signal) {
+    seen->push_back("exit " + (code ? std::to_string(*code) : std::string("null")) + " " +
+                    (signal ? *signal : std::string("null")));
+  });
+  n->on("disconnect", [seen, n] {
+    seen->push_back(std::string("disconnect ") + (n->connected() ? "true" : "false"));
+  });
+  n->on("close", [seen](Code code, Sig signal) {
+    std::sort(seen->begin(), seen->end());
+    std::string line;
+    for (auto& s : *seen) line += (line.empty() ? "" : "; ") + s;
+    console::log(line);
+    console::log("close", code, signal);
+  });
 }

@@ -2,8 +2,10 @@
 // throws ERR_MISSING_ARGS; the child exits 0 once it stops listening.
 const { fork } = require('child_process');
 if (process.argv[2] === 'child') {
-  console.log('CHILD: connected', process.connected, 'channel', process.channel != null);
+  // Printed once the parent has spoken, so that the lines of the two processes come in
+  // an order that does not depend on scheduling.
   process.on('message', function onmessage(m) {
+    console.log('CHILD: connected', process.connected, 'channel', process.channel != null);
     console.log('CHILD got message:', m);
     process.removeListener('message', onmessage);
   });
@@ -17,6 +19,12 @@ n.on('message', (m) => {
   n.send({ hello: 'world' });
 });
 try { n.send(undefined); } catch (e) { console.log(e.name, e.code, e.message); }
-n.on('exit', (code, signal) => console.log('exit', code, signal));
-n.on('disconnect', () => console.log('disconnect', n.connected));
-n.on('close', (code, signal) => console.log('close', code, signal));
+// 'exit' (SIGCHLD) and 'disconnect' (EOF on the channel) race each other, in Node too:
+// both are printed, sorted, at 'close', which comes after both.
+const seen = [];
+n.on('exit', (code, signal) => seen.push(`exit ${code} ${signal}`));
+n.on('disconnect', () => seen.push(`disconnect ${n.connected}`));
+n.on('close', (code, signal) => {
+  console.log(seen.sort().join('; '));
+  console.log('close', code, signal);
+});

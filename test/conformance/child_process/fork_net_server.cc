@@ -44,8 +44,10 @@ NODECC_CONFORMANCE_CASE(fork_net_server) {
   auto server = net::createServer();
   auto done = std::make_shared<std::function<void(bool)>>();
   *done = [=](bool isConnection) {
-    if (isConnection) ++*connections;
-    else ++*closed;
+    if (isConnection)
+      ++*connections;
+    else
+      ++*closed;
     if (*connections == 4 && *closed == 4) {
       console::log("PARENT: 4 connections accepted and 4 closed");
       server->on("close", [child] {

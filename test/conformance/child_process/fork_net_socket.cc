@@ -28,7 +28,7 @@ NODECC_CONFORMANCE_CASE(fork_net_socket) {
   *onReady = makeListener([child, onReady](const Value& msg) {
     if (msg["what"] != Value("ready")) return;
     child->off("message", *onReady);
-      onReady->reset();
+    onReady->reset();
     auto server = net::createServer();
     server->on("connection", [child](net::SocketPtr socket) {
       socket->on("close", [](bool) { console::log("PARENT: sent socket closed (unexpected)"); });

@@ -14,14 +14,16 @@ NODECC_CONFORMANCE_CASE(fork_options) {
     process::send(Object{{"from", "child"}});
     return;
   }
-  auto silent = child_process::fork(process::execPath(), conformance::selfArgs({"child", "a", "b"}),
-                                    {.cwd = "/tmp", .env = child_process::Env{{"FOO", "foo"}}, .silent = true});
+  auto silent = child_process::fork(
+      process::execPath(), conformance::selfArgs({"child", "a", "b"}),
+      {.cwd = "/tmp", .env = child_process::Env{{"FOO", "foo"}}, .silent = true});
   auto out = std::make_shared<std::string>(), err = std::make_shared<std::string>();
   silent->stdout()->on("data", [out](const Buffer& d) { *out += d.toString(); });
   silent->stderr()->on("data", [err](const Buffer& d) { *err += d.toString(); });
   silent->on("message", [](const Value& m) { console::log("parent: message", m); });
   silent->on("close", [out, err](std::optional<int> code) {
-    console::log("silent: stdout", Value(*out).stringify(), "stderr", Value(*err).stringify(), "code", code);
+    console::log("silent: stdout", Value(*out).stringify(), "stderr", Value(*err).stringify(),
+                 "code", code);
     auto odd = child_process::fork(process::execPath(), conformance::selfArgs({"child", "c"}),
                                    {.stdio = {"pipe", "pipe", "ignore", "ignore", "ipc"}});
     auto out2 = std::make_shared<std::string>();

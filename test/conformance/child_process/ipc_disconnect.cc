@@ -16,7 +16,18 @@ NODECC_CONFORMANCE_CASE(ipc_disconnect) {
     process::send("hello");
     return;
   }
-  auto child = child_process::fork(process::execPath(), conformance::selfArgs({"child"}));
+  // The child's lines come back through a pipe and are printed after its exit, so the
+  // transcript does not depend on how the two processes are scheduled.
+  auto child =
+      child_process::fork(process::execPath(), conformance::selfArgs({"child"}), {.silent = true});
+  auto childOut = std::make_shared<std::string>();
+  auto pending = std::make_shared<int>(2);
+  auto flush = [childOut, pending] {
+    if (--*pending == 0) console::detail::writeOut(*childOut);
+  };
+  child->stdout()->setEncoding("utf8");
+  child->stdout()->on("data", [childOut](const std::string& d) { *childOut += d; });
+  child->stdout()->on("end", flush);
   std::weak_ptr<child_process::ChildProcess> weak = child;
   child->on("error", [](const Error& err) {
     console::log("parent: error", err.name, err.code, err.message);
@@ -37,8 +48,10 @@ NODECC_CONFORMANCE_CASE(ipc_disconnect) {
     console::log("parent: disconnect");
     weak.lock()->disconnect();
   });
-  child->on("exit", [](std::optional<int> code, std::optional<std::string> signal) {
+  child->on("exit", [flush](std::optional<int> code, std::optional<std::string> signal) {
     console::log("parent: child exit", code, signal);
+    flush();
   });
-  child->on("close", [] { console::log("parent: close (Node never emits it after disconnect())"); });
+  child->on("close",
+            [] { console::log("parent: close (Node never emits it after disconnect())"); });
 }

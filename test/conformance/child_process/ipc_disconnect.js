@@ -13,7 +13,15 @@ if (process.argv[2] === 'child') {
   process.send('hello');
   return;
 }
-const child = fork(__filename, ['child']);
+// The child's lines come back through a pipe and are printed after its exit, so the
+// transcript does not depend on how the two processes are scheduled.
+const child = fork(__filename, ['child'], { silent: true });
+let childOut = '';
+let pending = 2;
+const flush = () => { if (--pending === 0) process.stdout.write(childOut); };
+child.stdout.setEncoding('utf8');
+child.stdout.on('data', (d) => { childOut += d; });
+child.stdout.on('end', flush);
 child.on('error', (err) => console.log('parent: error', err.name, err.code, err.message));
 child.on('message', (m) => {
   console.log('parent: message', m, 'connected', child.connected);
@@ -27,5 +35,8 @@ child.on('disconnect', () => {
   console.log('parent: disconnect');
   child.disconnect();
 });
-child.on('exit', (code, signal) => console.log('parent: child exit', code, signal));
+child.on('exit', (code, signal) => {
+  console.log('parent: child exit', code, signal);
+  flush();
+});
 child.on('close', () => console.log('parent: close (Node never emits it after disconnect())'));

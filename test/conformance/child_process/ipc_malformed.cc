@@ -21,7 +21,8 @@ NODECC_CONFORMANCE_CASE(ipc_malformed) {
     setTimeout([] {}, 400);
     return;
   }
-  process::on("uncaughtException", [](const Error& e, std::string) { console::log("uncaught", e.name); });
+  process::on("uncaughtException",
+              [](const Error& e, std::string) { console::log("uncaught", e.name); });
   auto child = child_process::fork(process::execPath(), conformance::selfArgs({"child"}));
   child->on("message", [](const Value& m) { console::log("message", m); });
   child->on("disconnect", [] { console::log("disconnect"); });

@@ -7,9 +7,8 @@ NODECC_CONFORMANCE_CASE(parent_death) {
   const auto& argv = process::argv();
   std::string role = argv.size() > 2 ? argv[2] : "";
   if (role == "grandchild") {
-    process::on("disconnect", [] {
-      console::log("grandchild: disconnect, connected", process::connected());
-    });
+    process::on("disconnect",
+                [] { console::log("grandchild: disconnect, connected", process::connected()); });
     process::send("up");
     return;
   }

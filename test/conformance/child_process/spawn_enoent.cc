@@ -6,7 +6,8 @@ using child_process::spawn;
 
 NODECC_CONFORMANCE_CASE(spawn_enoent) {
   auto child = spawn("nosuchcmd", {"a", "b"});
-  console::log("pid", child->pid(), "stdin", child->stdin() != nullptr, "stdio", child->stdio().size());
+  console::log("pid", child->pid(), "stdin", child->stdin() != nullptr, "stdio",
+               child->stdio().size());
   console::log("connected", child->connected(), "killed", child->killed());
   child->on("spawn", [] { console::log("spawn (unexpected)"); });
   child->on("exit", [] { console::log("exit (unexpected)"); });

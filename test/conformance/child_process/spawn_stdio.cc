@@ -37,7 +37,8 @@ void step1() {
 }
 
 void step2() {
-  auto c = spawn("sh", {"-c", "echo visible; echo hidden >&2"}, {.stdio = {"ignore", "pipe", "ignore"}});
+  auto c =
+      spawn("sh", {"-c", "echo visible; echo hidden >&2"}, {.stdio = {"ignore", "pipe", "ignore"}});
   Array shape;
   for (auto& s : c->stdio()) shape.push_back(s ? Value("socket") : Value(nullptr));
   console::log("2: stdin", c->stdin(), "stderr", c->stderr(), "stdio", shape);
@@ -49,7 +50,8 @@ void step2() {
 }
 
 void step3() {
-  std::string file = path::join(os::tmpdir(), "nodecc-cp-stdio-" + std::to_string(process::pid()) + ".txt");
+  std::string file =
+      path::join(os::tmpdir(), "nodecc-cp-stdio-" + std::to_string(process::pid()) + ".txt");
   int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
   auto c = spawn("sh", {"-c", "echo to-file"}, {.stdio = {"ignore", fd, "inherit"}});
   c->on("close", [fd, file](Code code) {
@@ -72,11 +74,12 @@ void step4() {
 }
 
 void step5() {
-  auto c = spawn("sh", {"-c", "echo \"$0|$FOO|$PATH_SET|$(pwd)\"; echo extra >&3"},
-                 {.cwd = "/tmp",
-                  .env = child_process::Env{{"FOO", "bar"}, {"PATH_SET", process::env["PATH"] ? "y" : "n"}},
-                  .argv0 = "renamed",
-                  .stdio = {"pipe", "pipe", "pipe", "pipe"}});
+  auto c = spawn(
+      "sh", {"-c", "echo \"$0|$FOO|$PATH_SET|$(pwd)\"; echo extra >&3"},
+      {.cwd = "/tmp",
+       .env = child_process::Env{{"FOO", "bar"}, {"PATH_SET", process::env["PATH"] ? "y" : "n"}},
+       .argv0 = "renamed",
+       .stdio = {"pipe", "pipe", "pipe", "pipe"}});
   auto out = std::make_shared<std::string>(), extra = std::make_shared<std::string>();
   c->stdout()->on("data", [out](const Buffer& d) { *out += d.toString(); });
   c->stdio()[3]->on("data", [extra](const Buffer& d) { *extra += d.toString(); });

@@ -13,7 +13,8 @@ r = spawnSync('sleep', ['5'], { timeout: 100 });
 console.log('4:', brief(r));
 r = spawnSync('sleep', ['5'], { timeout: 100, killSignal: 'SIGKILL' });
 console.log('5:', brief(r));
-r = spawnSync('head', ['-c', '3000', '/dev/zero'], { maxBuffer: 100 });
+// The child is still running when the limit is passed (head alone may exit first).
+r = spawnSync('sh', ['-c', 'head -c 3000 /dev/zero; exec sleep 5'], { maxBuffer: 100 });
 console.log('6:', brief(r), r.stdout.length);
 r = spawnSync('cat', { input: 'piped in' });
 console.log('7:', brief(r), r.stdout.toString());

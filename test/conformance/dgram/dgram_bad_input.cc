@@ -12,8 +12,8 @@ void show(const std::string& what, F&& fn) {
     fn();
     console::log(what + ": ok");
   } catch (const Error& err) {
-    console::log(what + ": " + err.name + " " + (err.code.empty() ? "undefined" : err.code) +
-                 " " + err.message);
+    console::log(what + ": " + err.name + " " + (err.code.empty() ? "undefined" : err.code) + " " +
+                 err.message);
   }
 }
 }  // namespace

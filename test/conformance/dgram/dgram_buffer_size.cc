@@ -6,8 +6,7 @@
 using namespace nodecc;
 
 NODECC_CONFORMANCE_CASE(dgram_buffer_size) {
-  auto s = dgram::createSocket(
-      {.type = "udp4", .recvBufferSize = 65536, .sendBufferSize = 32768});
+  auto s = dgram::createSocket({.type = "udp4", .recvBufferSize = 65536, .sendBufferSize = 32768});
   s->bind(0, [s] {
     console::log("recv", s->getRecvBufferSize());
     console::log("send", s->getSendBufferSize());

@@ -14,9 +14,8 @@ NODECC_CONFORMANCE_CASE(dgram_implicit_bind) {
   receiver->bind(0, [receiver] {
     int port = receiver->address().port;
     auto sender = dgram::createSocket("udp4");
-    sender->on("listening", [sender] {
-      console::log("sender listening on " + sender->address().address);
-    });
+    sender->on("listening",
+               [sender] { console::log("sender listening on " + sender->address().address); });
     for (int i = 0; i < 3; i++) {
       sender->send("m" + std::to_string(i), port, [i](std::optional<Error> err, std::size_t n) {
         console::log("callback " + std::to_string(i) + " " + str(err) + " " + std::to_string(n));

@@ -32,8 +32,7 @@ NODECC_CONFORMANCE_CASE(dgram_membership) {
     show("drop", [&] { s->dropMembership("224.0.0.114"); });
     show("drop on 127.0.0.1", [&] { s->dropMembership("224.0.0.115", "127.0.0.1"); });
     show("drop empty", [&] { s->dropMembership(""); });
-    show("source-specific join",
-         [&] { s->addSourceSpecificMembership("127.0.0.1", "232.1.1.1"); });
+    show("source-specific join", [&] { s->addSourceSpecificMembership("127.0.0.1", "232.1.1.1"); });
     show("source-specific drop",
          [&] { s->dropSourceSpecificMembership("127.0.0.1", "232.1.1.1"); });
     show("source-specific bad group",

@@ -11,8 +11,8 @@ NODECC_CONFORMANCE_CASE(dgram_set_broadcast) {
     throwsOnUnbound->setBroadcast(false);
     console::log("no throw");
   } catch (const Error& err) {
-    console::log(err.name + " " + err.code + " " + std::to_string(*err.errnum) + " " +
-                 err.syscall + ": " + err.message);
+    console::log(err.name + " " + err.code + " " + std::to_string(*err.errnum) + " " + err.syscall +
+                 ": " + err.message);
   }
 
   auto socket = dgram::createSocket("udp4");

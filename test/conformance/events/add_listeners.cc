@@ -13,10 +13,13 @@ NODECC_CONFORMANCE_CASE(add_listeners) {
       names->push_back(event);
       listeners->push_back(listener);
     });
-    Listener hello = makeListener([](const std::string& a, const std::string& b) { console::log("hello", a, b); });
-    ee->once("newListener", [ee = ee.get(), hello](const std::string& name, const Listener& listener) {
-      console::log("once newListener", name, listener == hello, "listeners so far", ee->listeners("hello").size());
-    });
+    Listener hello = makeListener(
+        [](const std::string& a, const std::string& b) { console::log("hello", a, b); });
+    ee->once("newListener",
+             [ee = ee.get(), hello](const std::string& name, const Listener& listener) {
+               console::log("once newListener", name, listener == hello, "listeners so far",
+                            ee->listeners("hello").size());
+             });
     Listener foo = makeListener([] { console::log("foo (should not run)"); });
     ee->on("hello", hello);
     ee->once("foo", foo);
@@ -36,7 +39,8 @@ NODECC_CONFORMANCE_CASE(add_listeners) {
     EventEmitter ee;
     ee.once("newListener", [&ee, listen2] {
       console::log("inner sees", ee.listeners("hello").size());
-      ee.once("newListener", [&ee] { console::log("innermost sees", ee.listeners("hello").size()); });
+      ee.once("newListener",
+              [&ee] { console::log("innermost sees", ee.listeners("hello").size()); });
       ee.on("hello", listen2);
     });
     ee.on("hello", listen1);

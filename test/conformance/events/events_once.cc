@@ -15,7 +15,8 @@ Promise<void> onceAnEventWithTwoArgs() {
   EventEmitter ee;
   process::nextTick([&ee] { ee.emit("myevent", 42, 24); });
   auto value = co_await events::once<int, int>(ee, "myevent");
-  console::log("onceAnEventWithTwoArgs", std::to_string(std::get<0>(value)) + "," + std::to_string(std::get<1>(value)));
+  console::log("onceAnEventWithTwoArgs",
+               std::to_string(std::get<0>(value)) + "," + std::to_string(std::get<1>(value)));
 }
 Promise<void> catchesErrors() {
   EventEmitter ee;
@@ -51,12 +52,13 @@ Promise<void> onceError() {
   Error expected("kaboom");
   process::nextTick([&ee, expected] { ee.emit("error", expected); });
   auto [err] = co_await events::once<Error>(ee, "error");
-  console::log("onceError", err.message == expected.message, ee.listenerCount("error"), ee.listenerCount("myevent"));
+  console::log("onceError", err.message == expected.message, ee.listenerCount("error"),
+               ee.listenerCount("myevent"));
 }
 }  // namespace
 
 NODECC_CONFORMANCE_CASE(events_once) {
-  Promise<>::all({onceAnEvent(), onceAnEventWithTwoArgs(), catchesErrors(), stopListeningAfterCatchingError(),
-                  onceError()})
+  Promise<>::all({onceAnEvent(), onceAnEventWithTwoArgs(), catchesErrors(),
+                  stopListeningAfterCatchingError(), onceError()})
       .then([] { console::log("all done"); });
 }

@@ -13,7 +13,8 @@ NODECC_CONFORMANCE_CASE(listeners) {
     ee.on("foo", listener);
     auto fooListeners = ee.listeners("foo");
     ee.removeAllListeners("foo");
-    console::log("after removeAllListeners", ee.listeners("foo").size(), "copy kept", fooListeners.size());
+    console::log("after removeAllListeners", ee.listeners("foo").size(), "copy kept",
+                 fooListeners.size());
   }
   {
     EventEmitter ee;
@@ -52,8 +53,8 @@ NODECC_CONFORMANCE_CASE(listeners) {
     ee.once("foo", listener);
     auto raw = ee.rawListeners("foo");
     bool secondIsWrapper = ee.isOnceListener("foo", 1);
-    console::log("raw", raw.size(), raw[0] == listener && !ee.isOnceListener("foo", 0), !secondIsWrapper,
-                 raw[1] == listener);
+    console::log("raw", raw.size(), raw[0] == listener && !ee.isOnceListener("foo", 0),
+                 !secondIsWrapper, raw[1] == listener);
     ee.emit("foo");
     console::log("after emit", ee.rawListeners("foo").size(), raw.size());
   }

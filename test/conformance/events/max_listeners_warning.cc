@@ -12,7 +12,8 @@ std::shared_ptr<Custom> c;
 NODECC_CONFORMANCE_CASE(max_listeners_warning) {
   e = std::make_shared<EventEmitter>();
   e->setMaxListeners(1);
-  process::on("warning", [](const Error& warning) { console::log(warning.name, "|", warning.message); });
+  process::on("warning",
+              [](const Error& warning) { console::log(warning.name, "|", warning.message); });
   e->on("event-type", [] {});
   e->on("event-type", [] {});  // Trigger warning.
   e->on("event-type", [] {});  // Verify that warning is emitted only once.

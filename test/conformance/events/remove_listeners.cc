@@ -76,6 +76,7 @@ NODECC_CONFORMANCE_CASE(remove_listeners) {
   }
   {
     EventEmitter ee;
-    console::log("removing from an empty emitter returns it", &ee.removeListener("foo", listener1) == &ee);
+    console::log("removing from an empty emitter returns it",
+                 &ee.removeListener("foo", listener1) == &ee);
   }
 }

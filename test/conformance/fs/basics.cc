@@ -10,7 +10,8 @@ using namespace nodecc;
 namespace {
 std::string gTmp;
 std::string rel(std::string s) {
-  for (std::size_t p; !gTmp.empty() && (p = s.find(gTmp)) != std::string::npos;) s.replace(p, gTmp.size(), "<tmp>");
+  for (std::size_t p; !gTmp.empty() && (p = s.find(gTmp)) != std::string::npos;)
+    s.replace(p, gTmp.size(), "<tmp>");
   return s;
 }
 void show(const std::string& label, const std::optional<Error>& e) {
@@ -31,26 +32,69 @@ NODECC_CONFORMANCE_CASE(basics) {
   const std::string tmp = fs::mkdtempSync(path::join(os::tmpdir(), "nodecc-fs-"));
   gTmp = tmp;
 
-  console::log("mkdtemp prefix ok", path::basename(tmp).starts_with("nodecc-fs-"), path::basename(tmp).size());
+  console::log("mkdtemp prefix ok", path::basename(tmp).starts_with("nodecc-fs-"),
+               path::basename(tmp).size());
   const std::string file = path::join(tmp, "hello.txt");
   fs::writeFileSync(file, "héllo wörld\n");
-  console::log("existsSync", fs::existsSync(file), fs::existsSync(path::join(tmp, "nope")), fs::existsSync(""));
+  console::log("existsSync", fs::existsSync(file), fs::existsSync(path::join(tmp, "nope")),
+               fs::existsSync(""));
   console::log("readFileSync buffer", fs::readFileSync(file));
   console::log("readFileSync utf8", Value(fs::readFileSync(file, "utf8")).stringify());
   console::log("readFileSync hex", fs::readFileSync(file, "hex"));
-  try { fs::readFileSync("/nonexist"); } catch (const Error& e) { show("readFileSync /nonexist", e); }
-  try { fs::readFileSync(tmp); } catch (const Error& e) { show("readFileSync dir", e); }
-  try { fs::readFileSync(file, "bogus"); } catch (const Error& e) { console::log("bad encoding", e.code, e.message); }
-  try { fs::unlinkSync(path::join(tmp, "nope")); } catch (const Error& e) { show("unlinkSync", e); }
-  try { fs::mkdirSync(tmp); } catch (const Error& e) { show("mkdirSync exists", e); }
-  try { fs::mkdirSync(path::join(tmp, "x", "y")); } catch (const Error& e) { show("mkdirSync parent", e); }
-  console::log("mkdirSync recursive", rel(*fs::mkdirSync(path::join(tmp, "a", "b", "c"), {.recursive = true})));
+  try {
+    fs::readFileSync("/nonexist");
+  } catch (const Error& e) {
+    show("readFileSync /nonexist", e);
+  }
+  try {
+    fs::readFileSync(tmp);
+  } catch (const Error& e) {
+    show("readFileSync dir", e);
+  }
+  try {
+    fs::readFileSync(file, "bogus");
+  } catch (const Error& e) {
+    console::log("bad encoding", e.code, e.message);
+  }
+  try {
+    fs::unlinkSync(path::join(tmp, "nope"));
+  } catch (const Error& e) {
+    show("unlinkSync", e);
+  }
+  try {
+    fs::mkdirSync(tmp);
+  } catch (const Error& e) {
+    show("mkdirSync exists", e);
+  }
+  try {
+    fs::mkdirSync(path::join(tmp, "x", "y"));
+  } catch (const Error& e) {
+    show("mkdirSync parent", e);
+  }
+  console::log("mkdirSync recursive",
+               rel(*fs::mkdirSync(path::join(tmp, "a", "b", "c"), {.recursive = true})));
   auto again = fs::mkdirSync(path::join(tmp, "a", "b"), {.recursive = true});
   console::log("mkdirSync recursive again", again ? *again : "undefined");
-  try { fs::mkdirSync(path::join(tmp, "hello.txt", "z"), {.recursive = true}); } catch (const Error& e) { show("mkdirp through file", e); }
-  try { fs::mkdirSync(file, {.recursive = true}); } catch (const Error& e) { show("mkdirp on file", e); }
-  try { fs::mkdtempSync("/nonexist/foo-"); } catch (const Error& e) { show("mkdtempSync", e); }
-  try { fs::rmSync(path::join(tmp, "nope")); } catch (const Error& e) { show("rmSync missing", e); }
+  try {
+    fs::mkdirSync(path::join(tmp, "hello.txt", "z"), {.recursive = true});
+  } catch (const Error& e) {
+    show("mkdirp through file", e);
+  }
+  try {
+    fs::mkdirSync(file, {.recursive = true});
+  } catch (const Error& e) {
+    show("mkdirp on file", e);
+  }
+  try {
+    fs::mkdtempSync("/nonexist/foo-");
+  } catch (const Error& e) {
+    show("mkdtempSync", e);
+  }
+  try {
+    fs::rmSync(path::join(tmp, "nope"));
+  } catch (const Error& e) {
+    show("rmSync missing", e);
+  }
   fs::rmSync(path::join(tmp, "nope"), {.force = true});
   console::log("rmSync force", undefined);
   try {
@@ -58,7 +102,11 @@ NODECC_CONFORMANCE_CASE(basics) {
   } catch (const Error& e) {
     console::log("rmSync dir", e.name, e.code, rel(e.message), *e.errnum, e.syscall, rel(e.path));
   }
-  try { fs::rmdirSync(path::join(tmp, "a")); } catch (const Error& e) { show("rmdirSync not empty", e); }
+  try {
+    fs::rmdirSync(path::join(tmp, "a"));
+  } catch (const Error& e) {
+    show("rmdirSync not empty", e);
+  }
   fs::writeFileSync(path::join(tmp, "a", "b", "f"), Buffer::from({1, 2, 3}));
   fs::rmSync(path::join(tmp, "a"), {.recursive = true});
   console::log("after rmSync recursive", fs::existsSync(path::join(tmp, "a")));
@@ -89,11 +137,12 @@ NODECC_CONFORMANCE_CASE(basics) {
                   fs::unlink(path::join(tmp, "big"), [=](std::optional<Error> err9) {
                     show("unlink again", err9);
                     fs::writeFile(path::join(tmp, "empty"), "", [=](std::optional<Error> err10) {
-                      fs::readFile(path::join(tmp, "empty"), [=](std::optional<Error> err11, Buffer d) {
-                        console::log("empty file", err10, err11, d);
-                        fs::rmSync(tmp, {.recursive = true});
-                        console::log("cleaned", fs::existsSync(tmp));
-                      });
+                      fs::readFile(path::join(tmp, "empty"),
+                                   [=](std::optional<Error> err11, Buffer d) {
+                                     console::log("empty file", err10, err11, d);
+                                     fs::rmSync(tmp, {.recursive = true});
+                                     console::log("cleaned", fs::existsSync(tmp));
+                                   });
                     });
                   });
                 });

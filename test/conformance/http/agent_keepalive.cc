@@ -6,9 +6,8 @@
 using namespace nodecc;
 
 NODECC_CONFORMANCE_CASE(agent_keepalive) {
-  auto server = http::createServer([](http::IncomingMessagePtr req, http::ServerResponsePtr res) {
-    res->end("r" + req->url);
-  });
+  auto server = http::createServer(
+      [](http::IncomingMessagePtr req, http::ServerResponsePtr res) { res->end("r" + req->url); });
   server->listen(0, "127.0.0.1", [server] {
     http::AgentOptions ao;
     ao.keepAlive = true;

@@ -14,8 +14,12 @@ NODECC_CONFORMANCE_CASE(bad_requests) {
       "GET / HTTP/1.1\r\n" + H + "Bad Header: 1\r\n\r\n",
       "GET / HTTP/1.1\r\n" + H + "X-A : 1\r\n\r\n",
       "GET / HTTP/1.1\r\n" + H + ": empty\r\n\r\n",
-      "GET / HTTP/1.1\r\n" + H + "X-A: a\x01" "b\r\n\r\n",
-      "GET / HTTP/1.1\r\n" + H + "X\x7f" "A: 1\r\n\r\n",
+      "GET / HTTP/1.1\r\n" + H +
+          "X-A: a\x01"
+          "b\r\n\r\n",
+      "GET / HTTP/1.1\r\n" + H +
+          "X\x7f"
+          "A: 1\r\n\r\n",
       "GET / HTTP/1.1\nHost: a\r\n\r\n",
       "GET / HTTP/1.1\r\nHost: a\r\n\n",
       "GET / HTTP/1.1\r\nHost: a\r\n\rX",
@@ -47,7 +51,8 @@ NODECC_CONFORMANCE_CASE(bad_requests) {
     auto body = std::make_shared<std::string>();
     req->setEncoding("latin1");
     req->on("data", [body](const std::string& d) { *body += d; });
-    req->on("end", [req, res, body] { res->end(req->method + " " + req->url + " " + show(*body)); });
+    req->on("end",
+            [req, res, body] { res->end(req->method + " " + req->url + " " + show(*body)); });
   });
   server->listen(0, "127.0.0.1", [server, cases] {
     auto i = std::make_shared<std::size_t>(0);

@@ -9,7 +9,8 @@ NODECC_CONFORMANCE_CASE(chunked_body) {
     auto chunks = std::make_shared<std::string>();
     req->on("data", [chunks](const Buffer& d) { *chunks += d.toString(); });
     req->on("end", [req, res, chunks] {
-      console::log("server body", Value(*chunks).stringify(), "trailers", req->trailers().stringify());
+      console::log("server body", Value(*chunks).stringify(), "trailers",
+                   req->trailers().stringify());
       res->setHeader("Trailer", "X-Sum");
       res->write("one,");
       res->write(Buffer::from("two,"));

@@ -27,7 +27,8 @@ void garbage(Next next) {
     o.host = "127.0.0.1";
     o.port = srv->address()->port;
     auto req = http::get(o);
-    req->on("response", [](http::IncomingMessagePtr) { console::log("garbage: unexpected response"); });
+    req->on("response",
+            [](http::IncomingMessagePtr) { console::log("garbage: unexpected response"); });
     req->on("error", [](const Error& e) {
       console::log("garbage:", e.code, e.message, e.info["bytesParsed"]);
     });

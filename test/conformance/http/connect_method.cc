@@ -21,12 +21,13 @@ NODECC_CONFORMANCE_CASE(connect_method) {
         socket->end("HTTP/1.1 200 Connection Established\r\n\r\ntunnel-data");
       });
       auto req2 = http::request(o);
-      req2->on("connect", [server](http::IncomingMessagePtr res, net::SocketPtr socket, Buffer head) {
-        console::log("client connect", res->statusCode, res->statusMessage,
-                     Value(head.toString()).stringify());
-        socket->destroy();
-        server->close([] { console::log("closed"); });
-      });
+      req2->on("connect",
+               [server](http::IncomingMessagePtr res, net::SocketPtr socket, Buffer head) {
+                 console::log("client connect", res->statusCode, res->statusMessage,
+                              Value(head.toString()).stringify());
+                 socket->destroy();
+                 server->close([] { console::log("closed"); });
+               });
       req2->end("early");
     });
     req1->end();

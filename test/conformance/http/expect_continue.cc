@@ -19,20 +19,22 @@ NODECC_CONFORMANCE_CASE(expect_continue) {
     };
     raw(port, make("auto", "100-continue"), [=](std::string r1) {
       console::log(show(r1));
-      server->on("checkContinue", [server](http::IncomingMessagePtr req, http::ServerResponsePtr res) {
-        console::log("checkContinue", req->url);
-        res->writeContinue([] { console::log("writeContinue callback"); });
-        server->emit("request", req, res);
-      });
+      server->on("checkContinue",
+                 [server](http::IncomingMessagePtr req, http::ServerResponsePtr res) {
+                   console::log("checkContinue", req->url);
+                   res->writeContinue([] { console::log("writeContinue callback"); });
+                   server->emit("request", req, res);
+                 });
       raw(port, make("listener", "100-Continue"), [=](std::string r2) {
         console::log(show(r2));
         raw(port, make("odd", "something-else"), [=](std::string r3) {
           console::log(show(r3));
-          server->on("checkExpectation", [](http::IncomingMessagePtr req, http::ServerResponsePtr res) {
-            console::log("checkExpectation", req->headers()["expect"]);
-            res->writeHead(402);
-            res->end();
-          });
+          server->on("checkExpectation",
+                     [](http::IncomingMessagePtr req, http::ServerResponsePtr res) {
+                       console::log("checkExpectation", req->headers()["expect"]);
+                       res->writeHead(402);
+                       res->end();
+                     });
           raw(port, make("odd2", "something-else"), [=](std::string r4) {
             console::log(show(r4));
             http::RequestOptions o;

@@ -16,8 +16,8 @@ NODECC_CONFORMANCE_CASE(headers_timeout) {
                server->connectionsCheckingInterval);
   server->listen(0, "127.0.0.1", [server] {
     auto c = net::connect(server->address()->port, "127.0.0.1");
-    auto text = std::make_shared<std::string>("GET / HTTP/1.1\r\nHost: a\r\nX-Slow: " +
-                                              std::string(100, 'x') + "\r\n\r\n");
+    auto text = std::make_shared<std::string>(
+        "GET / HTTP/1.1\r\nHost: a\r\nX-Slow: " + std::string(100, 'x') + "\r\n\r\n");
     auto i = std::make_shared<std::size_t>(0);
     auto got = std::make_shared<std::string>();
     auto timer = std::make_shared<TimeoutPtr>();

@@ -28,12 +28,18 @@ inline std::string show(std::string_view s) {
   static const char* hex = "0123456789abcdef";
   std::string r = "\"";
   for (unsigned char c : s) {
-    if (c == 13) r += "\\r";
-    else if (c == 10) r += "\\n";
-    else if (c == 9) r += "\\t";
-    else if (c == '"' || c == '\\') (r += '\\') += static_cast<char>(c);
-    else if (c < 0x20 || c > 0x7e) (((r += "\\x") += hex[c >> 4]) += hex[c & 15]);
-    else r += static_cast<char>(c);
+    if (c == 13)
+      r += "\\r";
+    else if (c == 10)
+      r += "\\n";
+    else if (c == 9)
+      r += "\\t";
+    else if (c == '"' || c == '\\')
+      (r += '\\') += static_cast<char>(c);
+    else if (c < 0x20 || c > 0x7e)
+      (((r += "\\x") += hex[c >> 4]) += hex[c & 15]);
+    else
+      r += static_cast<char>(c);
   }
   return r + "\"";
 }

@@ -24,14 +24,16 @@ void run(Value options, std::function<void()> cb) {
       "X-Custom: 1\r\nx-custom: 2\r\n"
       "Empty:\r\n"
       "Spaces:   padded value  \r\n\r\n";
-  auto server = http::createServer(o, [options](http::IncomingMessagePtr req, http::ServerResponsePtr res) {
-    console::log(options.stringify(), req->method, req->url, req->httpVersion);
-    console::log(" headers", req->headers().stringify());
-    console::log(" distinct", req->headersDistinct().stringify());
-    console::log(" raw", arrayJson(req->rawHeaders()));
-    res->end();
-  });
-  if (options.contains("maxHeadersCount")) server->maxHeadersCount = options["maxHeadersCount"].get<int>();
+  auto server =
+      http::createServer(o, [options](http::IncomingMessagePtr req, http::ServerResponsePtr res) {
+        console::log(options.stringify(), req->method, req->url, req->httpVersion);
+        console::log(" headers", req->headers().stringify());
+        console::log(" distinct", req->headersDistinct().stringify());
+        console::log(" raw", arrayJson(req->rawHeaders()));
+        res->end();
+      });
+  if (options.contains("maxHeadersCount"))
+    server->maxHeadersCount = options["maxHeadersCount"].get<int>();
   servers++;
   server->listen(0, "127.0.0.1", [server, head, cb] {
     httptest::raw(server->address()->port, head, [server, cb](std::string) { server->close(cb); });

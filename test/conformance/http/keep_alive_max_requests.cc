@@ -8,8 +8,8 @@ NODECC_CONFORMANCE_CASE(keep_alive_max_requests) {
   auto request = [](bool withBody) -> std::string {
     if (withBody) {
       return "POST / HTTP/1.1\r\nHost: a\r\n" + std::string("Connection: keep-alive\r\n") +
-             "Content-Type: text/plain\r\n" + "Content-Length: " +
-             std::to_string(bodySent.size()) + "\r\n\r\n" + bodySent;
+             "Content-Type: text/plain\r\n" + "Content-Length: " + std::to_string(bodySent.size()) +
+             "\r\n\r\n" + bodySent;
     }
     return "GET / HTTP/1.1\r\nHost: a\r\n" + std::string("Connection: keep-alive\r\n") + "\r\n";
   };
@@ -36,7 +36,8 @@ NODECC_CONFORMANCE_CASE(keep_alive_max_requests) {
       std::size_t pos = all.find("HTTP/1.1 ");
       while (pos != std::string::npos) {
         std::size_t next = all.find("HTTP/1.1 ", pos + 1);
-        console::log(httptest::show(all.substr(pos, next == std::string::npos ? next : next - pos)));
+        console::log(
+            httptest::show(all.substr(pos, next == std::string::npos ? next : next - pos)));
         pos = next;
       }
       server->close([] { console::log("closed"); });

@@ -7,7 +7,8 @@ using namespace nodecc;
 
 namespace {
 double nowMs() {
-  return std::chrono::duration<double, std::milli>(std::chrono::system_clock::now().time_since_epoch())
+  return std::chrono::duration<double, std::milli>(
+             std::chrono::system_clock::now().time_since_epoch())
       .count();
 }
 }  // namespace
@@ -15,9 +16,10 @@ double nowMs() {
 NODECC_CONFORMANCE_CASE(keep_alive_timeout) {
   http::ServerOptions o;
   o.keepAliveTimeout = 100;
-  auto server = http::createServer(o, [](http::IncomingMessagePtr req, http::ServerResponsePtr res) {
-    res->end("ok " + req->url);
-  });
+  auto server =
+      http::createServer(o, [](http::IncomingMessagePtr req, http::ServerResponsePtr res) {
+        res->end("ok " + req->url);
+      });
   server->listen(0, "127.0.0.1", [server] {
     auto c = net::connect(server->address()->port, "127.0.0.1");
     auto got = std::make_shared<std::string>();

@@ -19,7 +19,8 @@ NODECC_CONFORMANCE_CASE(pipelining_order) {
   });
   server->listen(0, "127.0.0.1", [server] {
     std::string text;
-    for (int d : {60, 10, 30, 1}) text += "GET /" + std::to_string(d) + " HTTP/1.1\r\nHost: a\r\n\r\n";
+    for (int d : {60, 10, 30, 1})
+      text += "GET /" + std::to_string(d) + " HTTP/1.1\r\nHost: a\r\n\r\n";
     auto c = net::connect(server->address()->port, "127.0.0.1");
     c->on("connect", [c, text] { c->write(text); });
     auto got = std::make_shared<std::string>();
@@ -38,7 +39,8 @@ NODECC_CONFORMANCE_CASE(pipelining_order) {
         std::size_t pos = r.find("HTTP/1.1 ");
         while (pos != std::string::npos) {
           std::size_t next = r.find("HTTP/1.1 ", pos + 1);
-          console::log(httptest::show(r.substr(pos, next == std::string::npos ? next : next - pos)));
+          console::log(
+              httptest::show(r.substr(pos, next == std::string::npos ? next : next - pos)));
           pos = next;
         }
         c->end();

@@ -19,8 +19,9 @@ NODECC_CONFORMANCE_CASE(response_api) {
       res->setHeader("x-num", 7);
       res->appendHeader("X-Multi", "c");
       res->appendHeader("X-New", "n");
-      console::log("getHeader", res->getHeader("content-type"), res->getHeader("x-multi").stringify(),
-                   res->getHeader("X-NUM"), res->getHeader("missing"));
+      console::log("getHeader", res->getHeader("content-type"),
+                   res->getHeader("x-multi").stringify(), res->getHeader("X-NUM"),
+                   res->getHeader("missing"));
       console::log("names", json(res->getHeaderNames()), json(res->getRawHeaderNames()));
       console::log("headers", res->getHeaders().stringify());
       console::log("has", res->hasHeader("X-Num"), res->hasHeader("nope"));
@@ -31,7 +32,8 @@ NODECC_CONFORMANCE_CASE(response_api) {
       console::log("statusMessage", res->statusMessage, "headersSent", res->headersSent());
       res->end("api");
     } else if (req->url == "/array") {
-      res->writeHead(200, http::headerArray({"Set-Cookie", "a=1", "Set-Cookie", "b=2", "X-Y", "z"}));
+      res->writeHead(200,
+                     http::headerArray({"Set-Cookie", "a=1", "Set-Cookie", "b=2", "X-Y", "z"}));
       res->end();
     } else if (req->url == "/unknown") {
       res->statusCode = 599;

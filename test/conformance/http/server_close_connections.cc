@@ -34,7 +34,8 @@ NODECC_CONFORMANCE_CASE(server_close_connections) {
       }
     });
     idle->on("close", [idleGot, server, slowRes](bool) {
-      console::log("idle connection closed:", httptest::show(httptest::mask(*idleGot).substr(0, 17)));
+      console::log("idle connection closed:",
+                   httptest::show(httptest::mask(*idleGot).substr(0, 17)));
       console::log("slow response still open", !(*slowRes)->writableEnded());
       server->closeAllConnections();
     });

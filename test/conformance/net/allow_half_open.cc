@@ -15,8 +15,8 @@ NODECC_CONFORMANCE_CASE(allow_half_open) {
     socket->on("close", [](bool e) { console::log("server: close", e); });
   });
   server->listen(0, "127.0.0.1", [server] {
-    auto client = net::connect(
-        {.port = server->address()->port, .host = "127.0.0.1", .allowHalfOpen = true});
+    auto client =
+        net::connect({.port = server->address()->port, .host = "127.0.0.1", .allowHalfOpen = true});
     client->on("connect", [client] { client->end("hi"); });
     client->on("finish", [] { console::log("client: finish"); });
     client->on("data", [](const Buffer& d) { console::log("client: data", d.toString()); });

@@ -21,9 +21,11 @@ NODECC_CONFORMANCE_CASE(backpressure) {
       console::log("write returned false after some writes", ret == false, "needDrain",
                    (*c)->writableNeedDrain());
       console::log("writableLength >= highWaterMark",
-                   (*c)->writableLength() >= (*c)->writableHighWaterMark(), (*c)->writableHighWaterMark());
+                   (*c)->writableLength() >= (*c)->writableHighWaterMark(),
+                   (*c)->writableHighWaterMark());
       (*c)->once("drain", [c] {
-        console::log("drain; writableLength", (*c)->writableLength(), "needDrain", (*c)->writableNeedDrain());
+        console::log("drain; writableLength", (*c)->writableLength(), "needDrain",
+                     (*c)->writableNeedDrain());
         (*c)->end();
       });
     });

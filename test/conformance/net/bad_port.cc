@@ -9,15 +9,19 @@ NODECC_CONFORMANCE_CASE(bad_port) {
     try {
       net::ListenOptions o;
       o.port = static_cast<int>(p);
-      if (p != static_cast<int>(p)) throw errors::rangeError("ERR_SOCKET_BAD_PORT",
-          "options.port should be >= 0 and < 65536. Received " + errors::describeNumber(p) + ".");
+      if (p != static_cast<int>(p))
+        throw errors::rangeError(
+            "ERR_SOCKET_BAD_PORT",
+            "options.port should be >= 0 and < 65536. Received " + errors::describeNumber(p) + ".");
       net::createServer()->listen(o);
     } catch (const Error& e) {
       console::log("listen", p, e.name, e.code, e.message);
     }
     try {
-      if (p != static_cast<int>(p)) throw errors::rangeError("ERR_SOCKET_BAD_PORT",
-          "Port should be >= 0 and < 65536. Received " + errors::describeNumber(p) + ".");
+      if (p != static_cast<int>(p))
+        throw errors::rangeError(
+            "ERR_SOCKET_BAD_PORT",
+            "Port should be >= 0 and < 65536. Received " + errors::describeNumber(p) + ".");
       net::connect(static_cast<int>(p), "127.0.0.1");
     } catch (const Error& e) {
       console::log("connect", p, e.name, e.code, e.message);

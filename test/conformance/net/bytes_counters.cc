@@ -7,7 +7,9 @@ NODECC_CONFORMANCE_CASE(bytes_counters) {
   auto server = net::createServer([](net::SocketPtr s) {
     s->on("data", [s](const Buffer& d) { s->write(d); });
     s->on("end", [s] { s->end(); });
-    s->on("close", [s] { console::log("server bytesRead", s->bytesRead(), "bytesWritten", s->bytesWritten()); });
+    s->on("close", [s] {
+      console::log("server bytesRead", s->bytesRead(), "bytesWritten", s->bytesWritten());
+    });
   });
   server->listen(0, "127.0.0.1", [server] {
     auto c = net::connect(server->address()->port, "127.0.0.1");

@@ -9,7 +9,8 @@ NODECC_CONFORMANCE_CASE(eaddrinuse) {
     int port = a->address()->port;
     auto b = net::createServer();
     b->on("error", [a, b, port](const Error& e) {
-      console::log(e.code, e.errnum, e.syscall, e.address, e.port == port, "listening", b->listening());
+      console::log(e.code, e.errnum, e.syscall, e.address, e.port == port, "listening",
+                   b->listening());
       std::string msg = e.message;
       msg.replace(msg.find(std::to_string(port)), std::to_string(port).size(), "PORT");
       console::log(msg);

@@ -14,7 +14,8 @@ NODECC_CONFORMANCE_CASE(end_callback) {
       (*c)->write("a", {}, [] { console::log("write a cb"); });
       (*c)->write("b", {}, [] { console::log("write b cb"); });
       (*c)->end("c", {}, stream::detail::toCallback([] { console::log("end cb"); }));
-      console::log("writableEnded", (*c)->writableEnded(), "writableFinished", (*c)->writableFinished());
+      console::log("writableEnded", (*c)->writableEnded(), "writableFinished",
+                   (*c)->writableFinished());
     });
     (*c)->on("finish", [c] { console::log("finish; writableFinished", (*c)->writableFinished()); });
     (*c)->resume();

@@ -6,7 +6,8 @@ using namespace nodecc;
 NODECC_CONFORMANCE_CASE(event_order) {
   auto server = net::createServer([](net::SocketPtr s) {
     console::log("server: connection");
-    for (std::string e : {"end", "finish", "prefinish"}) s->on(e, [e] { console::log("server:", e); });
+    for (std::string e : {"end", "finish", "prefinish"})
+      s->on(e, [e] { console::log("server:", e); });
     s->on("data", [s](const Buffer& d) {
       console::log("server: data", d.toString());
       s->end("pong");

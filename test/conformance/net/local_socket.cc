@@ -7,7 +7,8 @@
 using namespace nodecc;
 
 NODECC_CONFORMANCE_CASE(local_socket) {
-  std::string p = path::join(os::tmpdir(), "nodecc-conf-" + std::to_string(process::pid()) + ".sock");
+  std::string p =
+      path::join(os::tmpdir(), "nodecc-conf-" + std::to_string(process::pid()) + ".sock");
   auto server = net::createServer([](net::SocketPtr s) {
     console::log("server: remoteAddress", s->remoteAddress(), "remotePort", s->remotePort());
     s->on("data", [s](const Buffer& d) { s->end("echo:" + d.toString()); });

@@ -11,7 +11,9 @@ NODECC_CONFORMANCE_CASE(pipe_echo) {
     auto total = std::make_shared<std::size_t>(0);
     sink->on("data", [total](const Buffer& d) { *total += d.length(); });
     stream::Readable* src = c.get();
-    sink->on("pipe", [src](stream::Readable* from) { console::log("sink: pipe from socket", from == src); });
+    sink->on("pipe", [src](stream::Readable* from) {
+      console::log("sink: pipe from socket", from == src);
+    });
     sink->on("finish", [total, server] {
       console::log("sink finish, total", *total);
       server->close();

@@ -15,7 +15,8 @@ NODECC_CONFORMANCE_CASE(ready_state) {
     auto c = std::make_shared<net::Socket>();
     console::log("new", c->readyState(), "pending", c->pending(), "connecting", c->connecting());
     c->connect(server->address()->port, "127.0.0.1");
-    console::log("connect()", c->readyState(), "pending", c->pending(), "connecting", c->connecting());
+    console::log("connect()", c->readyState(), "pending", c->pending(), "connecting",
+                 c->connecting());
     c->on("connect", [c] {
       console::log("connected", c->readyState(), "pending", c->pending());
       c->end();

@@ -23,18 +23,21 @@ NODECC_CONFORMANCE_CASE(server_pause_on_connect) {
         },
         50);
   });
-  *server2 = net::createServer({.pauseOnConnect = false}, [stopped, server2](net::SocketPtr socket) {
-    console::log("server2 connection; readableFlowing", socket->readableFlowing());
-    socket->on("data", [socket, stopped, server2](const Buffer& data) {
-      console::log("server2 data", data.toString(), "server1 still paused", *stopped);
-      socket->end();
-      (*server2)->close();
-    });
-  });
+  *server2 =
+      net::createServer({.pauseOnConnect = false}, [stopped, server2](net::SocketPtr socket) {
+        console::log("server2 connection; readableFlowing", socket->readableFlowing());
+        socket->on("data", [socket, stopped, server2](const Buffer& data) {
+          console::log("server2 data", data.toString(), "server1 still paused", *stopped);
+          socket->end();
+          (*server2)->close();
+        });
+      });
   (*server1)->listen(0, "127.0.0.1", [server1] {
-    net::createConnection({.port = (*server1)->address()->port, .host = "127.0.0.1"})->write("test");
+    net::createConnection({.port = (*server1)->address()->port, .host = "127.0.0.1"})
+        ->write("test");
   });
   (*server2)->listen(0, "127.0.0.1", [server2] {
-    net::createConnection({.port = (*server2)->address()->port, .host = "127.0.0.1"})->write("test");
+    net::createConnection({.port = (*server2)->address()->port, .host = "127.0.0.1"})
+        ->write("test");
   });
 }

@@ -12,5 +12,6 @@ NODECC_CONFORMANCE_CASE(unref_server) {
     server->unref();
     setTimeout([] { console::log("unref timer never runs"); }, 1000)->unref();
   });
-  process::on("exit", [server](int code) { console::log("exit", code, "listening", server->listening()); });
+  process::on("exit",
+              [server](int code) { console::log("exit", code, "listening", server->listening()); });
 }

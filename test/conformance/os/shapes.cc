@@ -47,7 +47,8 @@ NODECC_CONFORMANCE_CASE(shapes) {
   for (auto [value, expect] : std::vector<std::pair<std::string, std::string>>{
            {"/foo/", "/foo"}, {"/", "/"}, {"/a/b", "/a/b"}, {"", "/tmp"}}) {
     process::env["TMPDIR"] = value;
-    console::log("tmpdir with TMPDIR=" + Value(value).stringify(), os::tmpdir(), os::tmpdir() == expect);
+    console::log("tmpdir with TMPDIR=" + Value(value).stringify(), os::tmpdir(),
+                 os::tmpdir() == expect);
   }
   process::env.erase("TMPDIR");
   process::env["TMP"] = "/from-tmp";
@@ -74,7 +75,8 @@ NODECC_CONFORMANCE_CASE(shapes) {
       break;
     }
   }
-  if (!printed6) console::log("lo IPv6 keys", "address,netmask,family,mac,internal,cidr,scopeid", "::1/128", 0);
+  if (!printed6)
+    console::log("lo IPv6 keys", "address,netmask,family,mac,internal,cidr,scopeid", "::1/128", 0);
   bool ok = true;
   const std::regex mac("^([0-9a-f]{2}:){5}[0-9a-f]{2}$");
   for (const auto& [name, list] : nics) {

@@ -11,7 +11,11 @@ namespace {
 std::string json(const std::string& s) { return Value(s).stringify(); }
 std::string json(bool b) { return b ? "true" : "false"; }
 std::string json(const path::ParsedPath& p) {
-  return Value(Object{{"root", p.root}, {"dir", p.dir}, {"base", p.base}, {"ext", p.ext}, {"name", p.name}})
+  return Value(Object{{"root", p.root},
+                      {"dir", p.dir},
+                      {"base", p.base},
+                      {"ext", p.ext},
+                      {"name", p.name}})
       .stringify();
 }
 template <class T>
@@ -31,10 +35,39 @@ std::string resolve(const std::vector<std::string>& v) {
 }  // namespace
 
 NODECC_CONFORMANCE_CASE(edge_cases) {
-  const std::vector<std::string> one = {
-      "", ".", "..", "/", "//", "///", "a", "a/", "a//", "/a", "/a/", "//a", "//a/b", "a/b/c",
-      "a/b/c/", "/a/b/c", "/a/b/../c", "a/../..", "../a/./b/..", "./", ".a", ".a.b", "a.", "a..", "..a",
-      "file.txt", "/dir/file.tar.gz", "/dir.d/file", "dir/.hidden", "a/b.c/", "///a//b//", "/..", "/../a"};
+  const std::vector<std::string> one = {"",
+                                        ".",
+                                        "..",
+                                        "/",
+                                        "//",
+                                        "///",
+                                        "a",
+                                        "a/",
+                                        "a//",
+                                        "/a",
+                                        "/a/",
+                                        "//a",
+                                        "//a/b",
+                                        "a/b/c",
+                                        "a/b/c/",
+                                        "/a/b/c",
+                                        "/a/b/../c",
+                                        "a/../..",
+                                        "../a/./b/..",
+                                        "./",
+                                        ".a",
+                                        ".a.b",
+                                        "a.",
+                                        "a..",
+                                        "..a",
+                                        "file.txt",
+                                        "/dir/file.tar.gz",
+                                        "/dir.d/file",
+                                        "dir/.hidden",
+                                        "a/b.c/",
+                                        "///a//b//",
+                                        "/..",
+                                        "/../a"};
   for (const auto& p : one) {
     show("normalize", {p}, path::normalize(p));
     show("dirname", {p}, path::dirname(p));
@@ -46,30 +79,57 @@ NODECC_CONFORMANCE_CASE(edge_cases) {
     show("format(parse)", {p}, path::format(parsed));
   }
   const std::vector<std::pair<std::string, std::string>> suffixes = {
-      {"/a/b.txt", ".txt"}, {"/a/b.txt/", ".txt"}, {"aaa/bbb", "bbb"}, {"aaa/bbb", "a/bbb"},
-      {"a.txt", "a.txt"},   {"/a/b", "b"},         {"b", "xb"},        {"/a/b.txt", "txt"},
+      {"/a/b.txt", ".txt"}, {"/a/b.txt/", ".txt"}, {"aaa/bbb", "bbb"},  {"aaa/bbb", "a/bbb"},
+      {"a.txt", "a.txt"},   {"/a/b", "b"},         {"b", "xb"},         {"/a/b.txt", "txt"},
       {".txt", ".txt"},     {"x.txt", ""},         {"//a.js//", ".js"}, {"a", "a"}};
   for (const auto& [p, s] : suffixes) show("basename", {p, s}, path::basename(p, s));
-  const std::vector<std::vector<std::string>> joins = {
-      {}, {""}, {"", ""}, {"a", "b"}, {"/a", "/b"}, {"a", "", "b"}, {"a/", "/b/"}, {"/", ".."},
-      {"a", "..", "..", "b"}, {".", "."}, {"//x", "y"}, {"a", "b/../../../c"}};
+  const std::vector<std::vector<std::string>> joins = {{},
+                                                       {""},
+                                                       {"", ""},
+                                                       {"a", "b"},
+                                                       {"/a", "/b"},
+                                                       {"a", "", "b"},
+                                                       {"a/", "/b/"},
+                                                       {"/", ".."},
+                                                       {"a", "..", "..", "b"},
+                                                       {".", "."},
+                                                       {"//x", "y"},
+                                                       {"a", "b/../../../c"}};
   for (const auto& j : joins) show("join", j, join(j));
   process::chdir("/tmp");
   const std::vector<std::vector<std::string>> resolves = {
-      {}, {""}, {"a"}, {"/a", "b"}, {"/a", "/b"}, {"/a/", "./b/"}, {"a", "..", ".."}, {"/", "..", ".."},
-      {"/foo/bar", "./baz"}, {"/foo/bar", "/tmp/file/"},
+      {},
+      {""},
+      {"a"},
+      {"/a", "b"},
+      {"/a", "/b"},
+      {"/a/", "./b/"},
+      {"a", "..", ".."},
+      {"/", "..", ".."},
+      {"/foo/bar", "./baz"},
+      {"/foo/bar", "/tmp/file/"},
       {"wwwroot", "static_files/png/", "../gif/image.gif"}};
   for (const auto& r : resolves) show("resolve", r, resolve(r));
   const std::vector<std::pair<std::string, std::string>> rels = {
-      {"/a/b", "/a/b"}, {"/a/b", "/a/b/c"}, {"/a/b/c", "/a/b"}, {"/", "/a"}, {"/a", "/"},
-      {"/a/b", "/c/d"}, {"a", "b"}, {"", ""}, {"/data/orandea/test/aaa", "/data/orandea/impl/bbb"},
-      {"/foo/bar", "/foo/barbaz"}, {"/foo/barbaz", "/foo/bar"}, {".", "/tmp/x"}};
+      {"/a/b", "/a/b"},
+      {"/a/b", "/a/b/c"},
+      {"/a/b/c", "/a/b"},
+      {"/", "/a"},
+      {"/a", "/"},
+      {"/a/b", "/c/d"},
+      {"a", "b"},
+      {"", ""},
+      {"/data/orandea/test/aaa", "/data/orandea/impl/bbb"},
+      {"/foo/bar", "/foo/barbaz"},
+      {"/foo/barbaz", "/foo/bar"},
+      {".", "/tmp/x"}};
   for (const auto& [f, t] : rels) show("relative", {f, t}, path::relative(f, t));
   auto showFormat = [](const std::string& arg, const path::ParsedPath& p) {
     console::log("format(" + arg + ") = " + json(path::format(p)));
   };
   showFormat(R"({"name":"a","ext":"txt"})", {.ext = "txt", .name = "a"});
   showFormat(R"({"root":"/","name":"x","ext":".c"})", {.root = "/", .ext = ".c", .name = "x"});
-  showFormat(R"({"dir":"/d","base":"b","name":"ignored"})", {.dir = "/d", .base = "b", .name = "ignored"});
+  showFormat(R"({"dir":"/d","base":"b","name":"ignored"})",
+             {.dir = "/d", .base = "b", .name = "ignored"});
   console::log(path::sep, path::delimiter);
 }

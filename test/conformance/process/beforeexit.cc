@@ -17,10 +17,12 @@ void tryRepeatedTimer() {
 }
 void tryTimer() {
   logLines.push_back("beforeExit 2");
-  setTimeout([] {
-    logLines.push_back("timer");
-    process::once("beforeExit", tryRepeatedTimer);
-  }, 1);
+  setTimeout(
+      [] {
+        logLines.push_back("timer");
+        process::once("beforeExit", tryRepeatedTimer);
+      },
+      1);
 }
 void tryImmediate(int code) {
   logLines.push_back("beforeExit 1 code " + std::to_string(code));

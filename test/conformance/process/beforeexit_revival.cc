@@ -15,9 +15,11 @@ NODECC_CONFORMANCE_CASE(beforeexit_revival) {
     if (count < 3) {
       setTimeout([] { console::log("revived by timer", count); }, 1);
     } else if (count == 3) {
-      Promise<>::resolved().then([] { console::log("microtask in beforeExit does not revive the loop"); });
+      Promise<>::resolved().then(
+          [] { console::log("microtask in beforeExit does not revive the loop"); });
       process::nextTick([] { console::log("tick in beforeExit"); });
     }
   });
-  process::on("exit", [](int code) { console::log("exit", code, "after", count, "beforeExit events"); });
+  process::on("exit",
+              [](int code) { console::log("exit", code, "after", count, "beforeExit events"); });
 }

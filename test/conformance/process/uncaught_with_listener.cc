@@ -11,10 +11,12 @@ NODECC_CONFORMANCE_CASE(uncaught_with_listener) {
     console::log("caught", err.message, origin);
   });
   setImmediate([] {
-    setTimeout([] {
-      console::log("timer still runs");
-      throw Error("from timer");
-    }, 1);
+    setTimeout(
+        [] {
+          console::log("timer still runs");
+          throw Error("from timer");
+        },
+        1);
     throw Error("from immediate");
   });
   process::nextTick([] { throw Error("from tick"); });

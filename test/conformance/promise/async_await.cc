@@ -31,9 +31,11 @@ NODECC_CONFORMANCE_CASE(async_await) {
   b().catch_([](const Error& e) { push("b rejected " + e.message); });
   Promise<>::resolved().then([] { push("plain then 1"); }).then([] { push("plain then 2"); });
   push("sync end");
-  setTimeout([] {
-    std::string s;
-    for (const auto& l : logLines) s += (s.empty() ? "" : "\n") + l;
-    console::log(s);
-  }, 0);
+  setTimeout(
+      [] {
+        std::string s;
+        for (const auto& l : logLines) s += (s.empty() ? "" : "\n") + l;
+        console::log(s);
+      },
+      0);
 }

@@ -16,6 +16,7 @@ NODECC_CONFORMANCE_CASE(catch_finally) {
       .catch_([](const Error& e) { console::log("caught", e.message); })
       .then([] { return std::string("recovered"); })
       .then([](const std::string& v) { console::log("after catch", v); });
-  Promise<>::create([](auto, auto) { throw Error("executor throws"); })
-      .catch_([](const Error& e) { console::log("executor rejection", e.message); });
+  Promise<>::create([](auto, auto) { throw Error("executor throws"); }).catch_([](const Error& e) {
+    console::log("executor rejection", e.message);
+  });
 }

@@ -24,9 +24,11 @@ NODECC_CONFORMANCE_CASE(resolve_with_promise) {
   Promise<>::resolved()
       .then([] { return Promise<std::string>::resolved("x"); })
       .then([](const std::string& v) { push("adopted " + v); });
-  setTimeout([] {
-    std::string s;
-    for (const auto& l : logLines) s += (s.empty() ? "" : "\n") + l;
-    console::log(s);
-  }, 0);
+  setTimeout(
+      [] {
+        std::string s;
+        for (const auto& l : logLines) s += (s.empty() ? "" : "\n") + l;
+        console::log(s);
+      },
+      0);
 }

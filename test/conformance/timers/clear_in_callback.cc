@@ -15,11 +15,13 @@ std::string join(const std::vector<std::string>& v) {
 }  // namespace
 
 NODECC_CONFORMANCE_CASE(clear_in_callback) {
-  a = setTimeout([] {
-    timerLog.push_back("a");
-    clearTimeout(b);
-    clearTimeout(a);
-  }, 1);
+  a = setTimeout(
+      [] {
+        timerLog.push_back("a");
+        clearTimeout(b);
+        clearTimeout(a);
+      },
+      1);
   b = setTimeout([] { timerLog.push_back("b"); }, 1);
   setTimeout([] { timerLog.push_back("c"); }, 1);
   setImmediate([] {

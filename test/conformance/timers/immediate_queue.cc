@@ -32,6 +32,7 @@ NODECC_CONFORMANCE_CASE(immediate_queue) {
   }
   process::on("exit", [] {
     console::log("hit", hit);
-    console::log("first wave", first, "second wave", second, "second waited for the first", secondWaited);
+    console::log("first wave", first, "second wave", second, "second waited for the first",
+                 secondWaited);
   });
 }

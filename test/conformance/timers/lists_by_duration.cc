@@ -12,10 +12,12 @@ std::vector<std::string> order;
 NODECC_CONFORMANCE_CASE(lists_by_duration) {
   setTimeout([] { order.push_back("10a"); }, 10);
   setTimeout([] { order.push_back("5a"); }, 5);
-  setTimeout([] {
-    order.push_back("1a");
-    setTimeout([] { order.push_back("1c (made by 1a)"); }, 0);
-  }, 1);
+  setTimeout(
+      [] {
+        order.push_back("1a");
+        setTimeout([] { order.push_back("1c (made by 1a)"); }, 0);
+      },
+      1);
   setTimeout([] { order.push_back("5b"); }, 5);
   setTimeout([] { order.push_back("1b"); }, 1);
   setTimeout([] { order.push_back("10b"); }, 10);

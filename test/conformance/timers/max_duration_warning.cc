@@ -13,8 +13,10 @@ void TimerNotCanceled() { console::log("timer should be canceled"); }
 std::vector<std::string> split(const std::string& s) {
   std::vector<std::string> out{""};
   for (char c : s) {
-    if (c == '\n') out.emplace_back();
-    else out.back() += c;
+    if (c == '\n')
+      out.emplace_back();
+    else
+      out.back() += c;
   }
   return out;
 }
@@ -37,8 +39,11 @@ NODECC_CONFORMANCE_CASE(max_duration_warning) {
   }
   console::log("warnings so far", warnings);
   start = std::chrono::steady_clock::now();
-  setTimeout([] {
-    console::log("overflowed timer ran early", std::chrono::steady_clock::now() - start < std::chrono::seconds(1));
-  }, std::pow(2, 40));
+  setTimeout(
+      [] {
+        console::log("overflowed timer ran early",
+                     std::chrono::steady_clock::now() - start < std::chrono::seconds(1));
+      },
+      std::pow(2, 40));
   process::on("exit", [] { console::log("warnings", warnings); });
 }

@@ -8,8 +8,10 @@ int ticks = 0;
 int chunks = 0;
 void computeWithNextTick() {
   ticks++;
-  if (ticks < 5) process::nextTick(computeWithNextTick);
-  else console::log("nextTick compute finished after", ticks, "chunks");
+  if (ticks < 5)
+    process::nextTick(computeWithNextTick);
+  else
+    console::log("nextTick compute finished after", ticks, "chunks");
 }
 void computeWithImmediate() {
   chunks++;

@@ -27,11 +27,13 @@ NODECC_CONFORMANCE_CASE(seed_timer_behind_read) {
   someAsyncOperation([] {
     timeoutScheduled = dateNow();
 
-    setTimeout([] {
-      std::int64_t delay = dateNow() - timeoutScheduled;
-      console::log("timer ran after the read callback:", readDone);
-      console::log("delay >= 20:", delay >= 20);
-    }, 10);
+    setTimeout(
+        [] {
+          std::int64_t delay = dateNow() - timeoutScheduled;
+          console::log("timer ran after the read callback:", readDone);
+          console::log("delay >= 20:", delay >= 20);
+        },
+        10);
 
     someAsyncOperation([] {
       fileReadTime = dateNow();

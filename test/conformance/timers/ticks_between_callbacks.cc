@@ -18,11 +18,13 @@ std::string joinPrefixed(char c) {
 NODECC_CONFORMANCE_CASE(ticks_between_callbacks) {
   auto start = std::chrono::steady_clock::now();
   for (std::string name : {"t1", "t2"}) {
-    setTimeout([name] {
-      order.push_back(name);
-      process::nextTick([name] { order.push_back(name + " tick"); });
-      Promise<>::resolved().then([name] { order.push_back(name + " promise"); });
-    }, 1);
+    setTimeout(
+        [name] {
+          order.push_back(name);
+          process::nextTick([name] { order.push_back(name + " tick"); });
+          Promise<>::resolved().then([name] { order.push_back(name + " promise"); });
+        },
+        1);
   }
   for (std::string name : {"i1", "i2"}) {
     setImmediate([name] {

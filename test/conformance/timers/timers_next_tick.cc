@@ -18,13 +18,15 @@ std::string joinPrefixed(char c) {
 }  // namespace
 
 NODECC_CONFORMANCE_CASE(timers_next_tick) {
-  setTimeout([] {
-    ran.push_back("t1");
-    process::nextTick([] {
-      clearTimeout(t2);
-      clearTimeout(t3);
-    });
-  }, 1);
+  setTimeout(
+      [] {
+        ran.push_back("t1");
+        process::nextTick([] {
+          clearTimeout(t2);
+          clearTimeout(t3);
+        });
+      },
+      1);
   t2 = setTimeout([] { ran.push_back("t2"); }, 1);
   t3 = setTimeout([] { ran.push_back("t3"); }, 1);
   setTimeout([] { ran.push_back("t4"); }, 1);

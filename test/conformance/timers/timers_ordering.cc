@@ -25,5 +25,6 @@ void f(int i) {
 
 NODECC_CONFORMANCE_CASE(timers_ordering) {
   f(1);
-  process::on("exit", [] { console::log("fired", lastI, "ordered", ordered, "spaced >= 1 ms", spaced); });
+  process::on("exit",
+              [] { console::log("fired", lastI, "ordered", ordered, "spaced >= 1 ms", spaced); });
 }

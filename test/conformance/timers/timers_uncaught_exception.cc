@@ -13,17 +13,21 @@ Listener uncaughtException;
 
 NODECC_CONFORMANCE_CASE(timers_uncaught_exception) {
   console::log("set first timer");
-  setTimeout([] {
-    console::log("first timer");
-    timer1++;
-    throw Error("BAM!");
-  }, 100);
+  setTimeout(
+      [] {
+        console::log("first timer");
+        timer1++;
+        throw Error("BAM!");
+      },
+      100);
 
   console::log("set second timer");
-  setTimeout([] {
-    console::log("second timer, first ran:", timer1);
-    timer2++;
-  }, 100);
+  setTimeout(
+      [] {
+        console::log("second timer, first ran:", timer1);
+        timer2++;
+      },
+      100);
 
   uncaughtException = makeListener([](const Error& err) {
     console::log("uncaught handler", err.message);

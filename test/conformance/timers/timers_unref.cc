@@ -23,23 +23,29 @@ NODECC_CONFORMANCE_CASE(timers_unref) {
   setInterval([] { intervalFired = true; }, LONG_TIME)->unref();
   setTimeout([] { timeoutFired = true; }, LONG_TIME)->unref();
 
-  interval = setInterval([] {
-    unrefInterval = true;
-    clearInterval(interval);
-  }, SHORT_TIME);
+  interval = setInterval(
+      [] {
+        unrefInterval = true;
+        clearInterval(interval);
+      },
+      SHORT_TIME);
   interval->unref();
 
   setTimeout([] { unrefTimer = true; }, SHORT_TIME)->unref();
 
-  checkUnref = setInterval([] {
-    if (checks > 5 || (unrefInterval && unrefTimer)) clearInterval(checkUnref);
-    checks += 1;
-  }, 100);
+  checkUnref = setInterval(
+      [] {
+        if (checks > 5 || (unrefInterval && unrefTimer)) clearInterval(checkUnref);
+        checks += 1;
+      },
+      100);
 
-  selfUnref = setTimeout([] {
-    unrefCallbacks++;
-    selfUnref->unref();
-  }, SHORT_TIME);
+  selfUnref = setTimeout(
+      [] {
+        unrefCallbacks++;
+        selfUnref->unref();
+      },
+      SHORT_TIME);
 
   selfUnrefInterval = setInterval([] { selfUnrefInterval->unref(); }, SHORT_TIME);
 

@@ -29,8 +29,9 @@ NODECC_CONFORMANCE_CASE(worker_data_clone_errors) {
   Buffer ab = Buffer::alloc(4);
   attempt("duplicate ArrayBuffer", [&] { port1->postMessage(ab, {ab, ab}); });
   console::log("after the failed post, byteLength", ab.byteLengthOfStorage());
-  attempt("duplicate MessagePort",
-          [&] { port1->postMessage(other.port1, {other.port1, other.port1}); });
+  attempt("duplicate MessagePort", [&] {
+    port1->postMessage(other.port1, {other.port1, other.port1});
+  });
   Buffer moved = Buffer::alloc(4);
   attempt("transfer", [&] { port1->postMessage(moved, {moved}); });
   attempt("clone a detached ArrayBuffer", [&] { port1->postMessage(moved); });
@@ -45,8 +46,9 @@ NODECC_CONFORMANCE_CASE(worker_data_clone_errors) {
   Value r;
   while (!(r = receiveMessageOnPort(port2)).isUndefined()) {
     const Value& m = r["message"];
-    console::log("received", m.isBuffer() ? "ArrayBuffer(" + std::to_string(m.asBuffer().length()) + ")"
-                                          : std::string(m.isHost() ? "object" : "other"));
+    console::log("received", m.isBuffer()
+                                 ? "ArrayBuffer(" + std::to_string(m.asBuffer().length()) + ")"
+                                 : std::string(m.isHost() ? "object" : "other"));
   }
   port1->close();
   other.port2->close();

@@ -16,9 +16,8 @@ NODECC_CONFORMANCE_CASE(worker_environmentdata) {
     setEnvironmentData("hello");  // Delete it. Has no impact on the worker.
     console::log("main: hello after delete =", getEnvironmentData("hello"));
     auto n = std::make_shared<int>(0);
-    w->on("message", [n](const Value& m) {
-      console::log("report " + std::to_string(++*n) + ":", m);
-    });
+    w->on("message",
+          [n](const Value& m) { console::log("report " + std::to_string(++*n) + ":", m); });
     w->on("exit", [](int code) { console::log("exit", code); });
   } else {
     Value report = Object{

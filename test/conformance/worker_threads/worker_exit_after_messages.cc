@@ -16,9 +16,8 @@ NODECC_CONFORMANCE_CASE(worker_exit_after_messages) {
     }
     process::exit(5);
   } else {
-    process::on("worker", [](WorkerPtr w) {
-      console::log("process worker event, threadId", w->threadId());
-    });
+    process::on("worker",
+                [](WorkerPtr w) { console::log("process worker event, threadId", w->threadId()); });
     auto w = Worker::create(nodecc_case_worker_exit_after_messages);
     struct State {
       bool online = false;

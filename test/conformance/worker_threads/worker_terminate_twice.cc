@@ -26,6 +26,7 @@ NODECC_CONFORMANCE_CASE(worker_terminate_twice) {
   } else {
     auto w = Worker::create(nodecc_case_worker_terminate_twice);
     w->on("message", [w = w.get()](const Value& m) { onMessage(w, m); });
-    w->on("exit", [w = w.get()](int code) { console::log("exit", code, "threadId", w->threadId()); });
+    w->on("exit",
+          [w = w.get()](int code) { console::log("exit", code, "threadId", w->threadId()); });
   }
 }

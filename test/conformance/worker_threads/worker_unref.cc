@@ -7,9 +7,8 @@ using namespace nodecc::worker_threads;
 
 NODECC_CONFORMANCE_CASE(worker_unref) {
   if (!isMainThread()) {
-    parentPort()->on("message", [](const Value& m) {
-      parentPort()->postMessage("echo " + m.asString());
-    });
+    parentPort()->on("message",
+                     [](const Value& m) { parentPort()->postMessage("echo " + m.asString()); });
   } else {
     auto w = Worker::create(nodecc_case_worker_unref);
     w->on("exit", [](int code) { console::log("exit (never)", code); });

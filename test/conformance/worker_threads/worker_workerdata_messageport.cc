@@ -27,7 +27,8 @@ NODECC_CONFORMANCE_CASE(worker_workerdata_messageport) {
   } else {
     MessageChannel channel1;
     MessageChannel channel2;
-    Value data = Object{{"kind", "ports"}, {"message", channel1.port1}, {"message2", channel2.port1}};
+    Value data =
+        Object{{"kind", "ports"}, {"message", channel1.port1}, {"message2", channel2.port1}};
     TransferList transferList{channel1.port1, channel2.port1};
     Worker::create(nodecc_case_worker_workerdata_messageport,
                    {.workerData = data, .transferList = transferList})
@@ -50,9 +51,8 @@ void bytes() {
   auto w = Worker::create(nodecc_case_worker_workerdata_messageport,
                           {.workerData = uint8Array, .transferList = {uint8Array}});
   console::log("sender length after transfer", uint8Array.length());
-  w->on("message", [](const Value& message) {
-    console::log("echoed", toJson(message.asBuffer()));
-  });
+  w->on("message",
+        [](const Value& message) { console::log("echoed", toJson(message.asBuffer())); });
   w->on("exit", [](int code) {
     console::log("bytes worker exit", code);
     missing();

@@ -77,10 +77,12 @@ void roleEcho() {
 void roleMalformed() {
   const char text[] = "{\"before\":1}\nthis is not json\n";
   if (::write(3, text, sizeof text - 1) < 0) std::abort();
-  setTimeout([] {
-    const char more[] = "{\"after\":2}\n";
-    if (::write(3, more, sizeof more - 1) < 0) std::abort();
-  }, 100);
+  setTimeout(
+      [] {
+        const char more[] = "{\"after\":2}\n";
+        if (::write(3, more, sizeof more - 1) < 0) std::abort();
+      },
+      100);
   setTimeout([] {}, 300);
 }
 
@@ -220,7 +222,8 @@ TEST(IpcFraming, SplitsLinesAcrossReadsAndKeepsTheTail) {
   d.emitter.on("message", [](const Value&) {});
   // Raw bytes from the other end: a message split in three, two in one write,
   // multi-byte UTF-8 split between writes, an internal one, then EOF.
-  const std::string parts[] = {"{\"a\":", "1}\n{\"b\":\"\xC3", "\xA9\"}\n[1,2]\n{\"cmd\":\"NODE_X\"}\n"};
+  const std::string parts[] = {"{\"a\":", "1}\n{\"b\":\"\xC3",
+                               "\xA9\"}\n[1,2]\n{\"cmd\":\"NODE_X\"}\n"};
   int rc = nodecc::run([&] {
     auto* pipe = bindings::PipeWrap::create(Environment::require(), true);
     ASSERT_EQ(pipe->open(sv[0]), 0);
@@ -292,8 +295,9 @@ TEST(ChildProcessBadInput, MissingCommandIsAnErrorEventWithoutExit) {
     child->on("close", [&](Code code, Sig) { events.push_back("close " + std::to_string(*code)); });
   });
   EXPECT_EQ(rc, 0);
-  EXPECT_EQ(events, (std::vector<std::string>{
-                        "error spawn nosuchcmd ENOENT ENOENT spawn nosuchcmd nosuchcmd", "close -2"}));
+  EXPECT_EQ(events,
+            (std::vector<std::string>{
+                "error spawn nosuchcmd ENOENT ENOENT spawn nosuchcmd nosuchcmd", "close -2"}));
   EXPECT_TRUE(noChildLeft());
 }
 
@@ -311,9 +315,8 @@ TEST(ChildProcessBadInput, KilledBySignal) {
       killed = child->killed();
       EXPECT_EQ(sig, "SIGKILL");
     });
-    cp::exec("kill -USR1 $$", [&](std::optional<Error> err, std::string, std::string) {
-      execErr = err;
-    });
+    cp::exec("kill -USR1 $$",
+             [&](std::optional<Error> err, std::string, std::string) { execErr = err; });
   });
   EXPECT_EQ(rc, 0);
   EXPECT_EQ(exitCode, std::nullopt);
@@ -339,10 +342,11 @@ TEST(ChildProcessBadInput, OutputAboveMaxBufferKillsTheChild) {
     // ECONNRESET makes it exit 1; or SIGPIPE), racing the SIGTERM; on a loaded machine
     // the shell often reported yes's exit code 1 first. Here the shell outlives yes
     // (`exec sleep`), so SIGTERM is always what ends the child.
-    auto child = cp::exec("yes; exec sleep 30", {.maxBuffer = 100000}, [&](std::optional<Error> e, std::string out, std::string) {
-      err = e;
-      got = out.size();
-    });
+    auto child = cp::exec("yes; exec sleep 30", {.maxBuffer = 100000},
+                          [&](std::optional<Error> e, std::string out, std::string) {
+                            err = e;
+                            got = out.size();
+                          });
     raw = child.get();
     child->on("exit", [&, child](Code code, Sig sig) {
       killed = child->killed();
@@ -387,7 +391,8 @@ TEST(ChildProcessBadInput, TimeoutKillsWithKillSignal) {
 TEST(ChildProcessBadInput, MalformedIpcLineIsAnUncaughtSyntaxErrorNotACrash) {
   std::vector<std::string> events;
   int rc = nodecc::run([&] {
-    process::on("uncaughtException", [&](const Error& e, std::string) { events.push_back(e.name); });
+    process::on("uncaughtException",
+                [&](const Error& e, std::string) { events.push_back(e.name); });
     auto child = cp::fork(selfExe(), {"--child=malformed"});
     child->on("message", [&](const Value& m) { events.push_back(m.stringify()); });
     child->on("disconnect", [&] { events.push_back("disconnect"); });
@@ -417,7 +422,8 @@ TEST(ChildProcessBadInput, ParentThatDiesDisconnectsItsChild) {
   // nothing of it runs, yet the grandchild sees 'disconnect'.
   std::string out;
   int rc = nodecc::run([&] {
-    auto middle = cp::spawn(selfExe(), {"--child=middle"}, {.stdio = {"ignore", "pipe", "inherit"}});
+    auto middle =
+        cp::spawn(selfExe(), {"--child=middle"}, {.stdio = {"ignore", "pipe", "inherit"}});
     middle->stdout()->setEncoding("utf8");
     middle->stdout()->on("data", [&, middle](const std::string& d) {
       out += d;
@@ -510,7 +516,8 @@ TEST(ChildProcessInterop, NodeccParentNodeChildTenThousandMessagesInOrder) {
       if (++expect == N) child->disconnect();
     });
     child->on("exit", [&](Code code, Sig) { exitCode = code; });
-    for (int i = 0; i < N; ++i) child->send(Object{{"i", i}, {"s", "payload " + std::to_string(i)}});
+    for (int i = 0; i < N; ++i)
+      child->send(Object{{"i", i}, {"s", "payload " + std::to_string(i)}});
   });
   ::unlink(script.c_str());
   EXPECT_EQ(rc, 0);

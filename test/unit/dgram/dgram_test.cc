@@ -147,9 +147,8 @@ TEST(Dgram, EventOrderBindSendClose) {
     s->on("listening", [&] { log.push_back("listening"); });
     s->bind(0, "127.0.0.1", [&, s] {
       log.push_back("bind cb");
-      s->send("x", s->address().port, [&](std::optional<Error>, std::size_t) {
-        log.push_back("send cb");
-      });
+      s->send("x", s->address().port,
+              [&](std::optional<Error>, std::size_t) { log.push_back("send cb"); });
       nextTick([&] { log.push_back("tick"); });
     });
     s->on("message", [&, s](Buffer) {

@@ -224,12 +224,16 @@ TEST(HttpInterop, NodeClientAgainstOurServer) {
       server->listen(0, "127.0.0.1", [next] { next(); });
     });
     steps->push_back(execStep(
-        kNode, [nodePort] { return std::vector<std::string>{"-e", kNodeClientJs, std::to_string(*nodePort)}; },
+        kNode,
+        [nodePort] {
+          return std::vector<std::string>{"-e", kNodeClientJs, std::to_string(*nodePort)};
+        },
         &againstNode));
     steps->push_back(execStep(
         kNode,
         [server] {
-          return std::vector<std::string>{"-e", kNodeClientJs, std::to_string(server->address()->port)};
+          return std::vector<std::string>{"-e", kNodeClientJs,
+                                          std::to_string(server->address()->port)};
         },
         &againstUs));
     steps->push_back(killStep(nodeServer));
@@ -350,9 +354,10 @@ Step tracedGet(http::AgentPtr agent, std::shared_ptr<int> port, std::string path
                     " conn=" + (peer == trace->lastPeer ? "same" : "new") +
                     " port-ok=" + (local == peer ? "true" : "false"));
       trace->lastPeer = peer;
-      ev->push_back("te=" + h["transfer-encoding"].toString() + " cl=" + h["content-length"].toString() +
-                    " connection=" + h["connection"].toString() + " keep-alive=" +
-                    h["keep-alive"].toString() + " type=" + h["content-type"].toString());
+      ev->push_back(
+          "te=" + h["transfer-encoding"].toString() + " cl=" + h["content-length"].toString() +
+          " connection=" + h["connection"].toString() +
+          " keep-alive=" + h["keep-alive"].toString() + " type=" + h["content-type"].toString());
       auto body = std::make_shared<std::string>();
       res->setEncoding("utf8");
       res->on("data", [body](const std::string& c) { *body += c; });
@@ -398,7 +403,10 @@ TEST(HttpInterop, OurClientAgainstNodeServer) {
       });
     });
     steps->push_back(execStep(
-        kNode, [port] { return std::vector<std::string>{"-e", kPoolClientJs, std::to_string(*port)}; },
+        kNode,
+        [port] {
+          return std::vector<std::string>{"-e", kPoolClientJs, std::to_string(*port)};
+        },
         &nodeClient));
     for (const char* p : {"/cl", "/chunked", "/cl", "/hangup", "/cl", "/bye"})
       steps->push_back(tracedGet(agent, port, p, trace));
@@ -427,45 +435,54 @@ namespace {
 struct CurlCase {
   std::vector<std::string> args;  // before the URLs
   std::vector<std::string> paths;
-  const char* expected;           // CRLF written as \n, the Date value as <date>
+  const char* expected;  // CRLF written as \n, the Date value as <date>
 };
 
 const std::vector<CurlCase>& curlCases() {
   static const std::vector<CurlCase> cases = {
-      {{}, {"/x"},
+      {{},
+       {"/x"},
        "HTTP/1.1 200 OK\nContent-Type: text/plain\nDate: <date>\nConnection: keep-alive\n"
        "Keep-Alive: timeout=5\nContent-Length: 8\n\nhello /x"},
-      {{"--http1.0"}, {"/x"},
+      {{"--http1.0"},
+       {"/x"},
        "HTTP/1.1 200 OK\nContent-Type: text/plain\nDate: <date>\nConnection: close\n\nhello /x"},
-      {{}, {"/chunked"},
+      {{},
+       {"/chunked"},
        "HTTP/1.1 200 OK\nDate: <date>\nConnection: keep-alive\nKeep-Alive: timeout=5\n"
        "Transfer-Encoding: chunked\n\npart1,part2"},
       // HTTP/1.0 has no chunked coding: the body ends with the connection.
-      {{"--http1.0"}, {"/chunked"},
+      {{"--http1.0"},
+       {"/chunked"},
        "HTTP/1.1 200 OK\nDate: <date>\nConnection: close\n\npart1,part2"},
-      {{"-d", "name=value"}, {"/echo"},
+      {{"-d", "name=value"},
+       {"/echo"},
        "HTTP/1.1 200 OK\nDate: <date>\nConnection: keep-alive\nKeep-Alive: timeout=5\n"
        "Transfer-Encoding: chunked\n\n"
        "POST te=undefined cl=10 type=application/x-www-form-urlencoded expect=undefined\n"
        "name=value"},
       // Without a 'checkContinue' listener the server answers 100 Continue itself.
-      {{"-H", "Expect: 100-continue", "-d", "abc"}, {"/echo"},
+      {{"-H", "Expect: 100-continue", "-d", "abc"},
+       {"/echo"},
        "HTTP/1.1 100 Continue\n\n"
        "HTTP/1.1 200 OK\nDate: <date>\nConnection: keep-alive\nKeep-Alive: timeout=5\n"
        "Transfer-Encoding: chunked\n\n"
        "POST te=undefined cl=3 type=application/x-www-form-urlencoded expect=100-continue\n"
        "abc"},
       // HEAD: the length of a body given to end() is not announced.
-      {{"-I"}, {"/x"},
+      {{"-I"},
+       {"/x"},
        "HTTP/1.1 200 OK\nContent-Type: text/plain\nDate: <date>\nConnection: keep-alive\n"
        "Keep-Alive: timeout=5\n\n"},
       // Two URLs: HTTP/1.1 reuses the connection, HTTP/1.0 does not.
-      {{"-w", "[connects=%{num_connects}]"}, {"/x", "/len/1"},
+      {{"-w", "[connects=%{num_connects}]"},
+       {"/x", "/len/1"},
        "HTTP/1.1 200 OK\nContent-Type: text/plain\nDate: <date>\nConnection: keep-alive\n"
        "Keep-Alive: timeout=5\nContent-Length: 8\n\nhello /x[connects=1]"
        "HTTP/1.1 200 OK\nContent-Length: 12\nDate: <date>\nConnection: keep-alive\n"
        "Keep-Alive: timeout=5\n\nhello /len/1[connects=0]"},
-      {{"--http1.0", "-w", "[connects=%{num_connects}]"}, {"/x", "/len/1"},
+      {{"--http1.0", "-w", "[connects=%{num_connects}]"},
+       {"/x", "/len/1"},
        "HTTP/1.1 200 OK\nContent-Type: text/plain\nDate: <date>\nConnection: close\n\n"
        "hello /x[connects=1]"
        "HTTP/1.1 200 OK\nContent-Length: 12\nDate: <date>\nConnection: close\n\n"
@@ -476,12 +493,14 @@ const std::vector<CurlCase>& curlCases() {
 
 // curl's output with its CRLFs checked and made \n, and the Date values masked.
 std::string normalizeCurl(const std::string& raw) {
-  static const std::regex date("Date: [A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
+  static const std::regex date(
+      "Date: [A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
   std::string s = std::regex_replace(raw, date, "Date: <date>");
   std::string out;
   bool inHead = true;  // a head's lines end in CRLF; a body may hold a bare LF
   for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s.compare(i, 5, "HTTP/") == 0 && (i == 0 || s[i - 1] == ']' || s[i - 1] == '\n')) inHead = true;
+    if (s.compare(i, 5, "HTTP/") == 0 && (i == 0 || s[i - 1] == ']' || s[i - 1] == '\n'))
+      inHead = true;
     if (s[i] == '\r' && i + 1 < s.size() && s[i + 1] == '\n') {
       out += '\n';
       ++i;
@@ -494,14 +513,16 @@ std::string normalizeCurl(const std::string& raw) {
   return out;
 }
 
-Step curlStep(std::function<int()> port, const CurlCase& c, std::shared_ptr<std::vector<std::string>> outs) {
+Step curlStep(std::function<int()> port, const CurlCase& c,
+              std::shared_ptr<std::vector<std::string>> outs) {
   auto out = std::make_shared<std::string>();
   auto exec = execStep(
       kCurl,
       [port, &c] {
         std::vector<std::string> args = {"-s", "-i", "-m", "20"};
         args.insert(args.end(), c.args.begin(), c.args.end());
-        for (const auto& p : c.paths) args.push_back("http://127.0.0.1:" + std::to_string(port()) + p);
+        for (const auto& p : c.paths)
+          args.push_back("http://127.0.0.1:" + std::to_string(port()) + p);
         return args;
       },
       out.get());

@@ -209,8 +209,7 @@ TEST(HttpParser, ResponsesAndHeadSkipsBody) {
   } c;
   HttpParser p;
   p.init(HttpParser::Type::kResponse, &c);
-  std::string res =
-      "HTTP/1.1 200 Fine\r\nContent-Length: 5\r\n\r\nHTTP/1.1 204 No Content\r\n\r\n";
+  std::string res = "HTTP/1.1 200 Fine\r\nContent-Length: 5\r\n\r\nHTTP/1.1 204 No Content\r\n\r\n";
   EXPECT_TRUE(p.execute(res).ok);
   ASSERT_EQ(c.msgs.size(), 2u);
   EXPECT_EQ(c.status, 204);
@@ -218,9 +217,10 @@ TEST(HttpParser, ResponsesAndHeadSkipsBody) {
 }
 
 TEST(HttpParser, ResponseStrictness) {
-  for (std::string bad : {"HTTP/1.1 200 OK\rX\r\n\r\n", "HTTP/1.1 200 OK\nX: y\r\n\r\n",
-                          "HTTP/1.1 200 OK\r\nX: 1\r\n 2\r\n\r\n", "HTTP/1.1 200 OK\r\nBad Name: 1\r\n\r\n",
-                          "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n1\r\naXY0\r\n\r\n"}) {
+  for (std::string bad :
+       {"HTTP/1.1 200 OK\rX\r\n\r\n", "HTTP/1.1 200 OK\nX: y\r\n\r\n",
+        "HTTP/1.1 200 OK\r\nX: 1\r\n 2\r\n\r\n", "HTTP/1.1 200 OK\r\nBad Name: 1\r\n\r\n",
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n1\r\naXY0\r\n\r\n"}) {
     Recorder r;
     HttpParser p;
     p.init(HttpParser::Type::kResponse, &r);

@@ -8,18 +8,21 @@ using nodecc_test::hex;
 
 TEST(Buffer, Utf8InvalidSequencesBecomeReplacementCharacters) {
   // Node: Buffer.from([...]).toString('utf8') re-encoded as UTF-8 hex.
-  Buffer b = Buffer::from({0x61, 0xff, 0x62, 0xc3, 0x28, 0xe2, 0x82, 0xf0, 0x9f, 0x98, 0x80, 0xed, 0xa0, 0x80,
-                           0xc0, 0xaf, 0xf4, 0x90, 0x80, 0x80});
-  EXPECT_EQ(hex(b.toString()),
-            "61efbfbd62efbfbd28efbfbdf09f9880efbfbdefbfbdefbfbdefbfbdefbfbdefbfbdefbfbdefbfbdefbfbd");
-  EXPECT_EQ(hex(Buffer::from({0xe2, 0x82}).toString()), "efbfbd");  // truncated sequence: one U+FFFD
+  Buffer b = Buffer::from({0x61, 0xff, 0x62, 0xc3, 0x28, 0xe2, 0x82, 0xf0, 0x9f, 0x98,
+                           0x80, 0xed, 0xa0, 0x80, 0xc0, 0xaf, 0xf4, 0x90, 0x80, 0x80});
+  EXPECT_EQ(
+      hex(b.toString()),
+      "61efbfbd62efbfbd28efbfbdf09f9880efbfbdefbfbdefbfbdefbfbdefbfbdefbfbdefbfbdefbfbdefbfbd");
+  EXPECT_EQ(hex(Buffer::from({0xe2, 0x82}).toString()),
+            "efbfbd");  // truncated sequence: one U+FFFD
   EXPECT_EQ(Buffer::from("héllo").toString(), "héllo");
 }
 
 TEST(Buffer, Hex) {
   EXPECT_EQ(Buffer::from("héllo").toString("hex"), "68c3a96c6c6f");
-  EXPECT_EQ(Buffer::from("abcdefg", "hex").toString("hex"), "abcdef");  // odd length: last nibble dropped
-  EXPECT_EQ(Buffer::from("zz11", "hex").length(), 0u);                   // stops at the first bad pair
+  EXPECT_EQ(Buffer::from("abcdefg", "hex").toString("hex"),
+            "abcdef");                                  // odd length: last nibble dropped
+  EXPECT_EQ(Buffer::from("zz11", "hex").length(), 0u);  // stops at the first bad pair
   EXPECT_EQ(Buffer::from("11zz22", "hex").toString("hex"), "11");
   EXPECT_EQ(Buffer::from("DEADbeef", "hex").toString("hex"), "deadbeef");
 }
@@ -28,15 +31,18 @@ TEST(Buffer, Base64) {
   EXPECT_EQ(Buffer::from("hello world!?").toString("base64"), "aGVsbG8gd29ybGQhPw==");
   EXPECT_EQ(Buffer::from({0xfb, 0xff, 0xfe}).toString("base64url"), "-__-");
   EXPECT_EQ(Buffer::from({0xfb, 0xff, 0xfe}).toString("base64"), "+//+");
-  EXPECT_EQ(Buffer::from("aGVsbG8", "base64").toString(), "hello");               // no padding
-  EXPECT_EQ(Buffer::from("aGVs\nbG8g d29y bGQ=", "base64").toString(), "hello world");  // whitespace
+  EXPECT_EQ(Buffer::from("aGVsbG8", "base64").toString(), "hello");  // no padding
+  EXPECT_EQ(Buffer::from("aGVs\nbG8g d29y bGQ=", "base64").toString(),
+            "hello world");  // whitespace
   EXPECT_EQ(Buffer::from("-__-", "base64url").toString("hex"), "fbfffe");
-  EXPECT_EQ(Buffer::from("-__-", "base64").toString("hex"), "fbfffe");  // Node's decoder takes both alphabets
+  EXPECT_EQ(Buffer::from("-__-", "base64").toString("hex"),
+            "fbfffe");  // Node's decoder takes both alphabets
   EXPECT_EQ(Buffer::from("", "base64").length(), 0u);
 }
 
 TEST(Buffer, Latin1AsciiUtf16le) {
-  EXPECT_EQ(Buffer::from("é€", "latin1").toString("hex"), "e9ac");  // code points truncated to 8 bits
+  EXPECT_EQ(Buffer::from("é€", "latin1").toString("hex"),
+            "e9ac");  // code points truncated to 8 bits
   EXPECT_EQ(Buffer::from({0xe9, 0xff, 0x41}).toString("latin1"), "éÿA");
   EXPECT_EQ(Buffer::from({0xe9, 0x41}).toString("ascii"), "iA");  // Node's ascii masks the high bit
   EXPECT_EQ(Buffer::from("a€😀", "utf16le").toString("hex"), "6100ac203dd800de");
@@ -66,7 +72,8 @@ TEST(Buffer, ByteLengthAndEncodingNames) {
 }
 
 TEST(Buffer, Concat) {
-  EXPECT_EQ(Buffer::concat({Buffer::from("ab"), Buffer::from(""), Buffer::from("cd")}).toString(), "abcd");
+  EXPECT_EQ(Buffer::concat({Buffer::from("ab"), Buffer::from(""), Buffer::from("cd")}).toString(),
+            "abcd");
   std::vector<Buffer> parts{Buffer::from("ab"), Buffer::from("cd")};
   EXPECT_EQ(Buffer::concat(parts, 3).toString(), "abc");
   std::vector<Buffer> one{Buffer::from("ab")};
@@ -137,14 +144,16 @@ TEST(Buffer, Integers) {
   } catch (const Error& e) {
     EXPECT_EQ(e.code, "ERR_OUT_OF_RANGE");
     EXPECT_EQ(e.name, "RangeError");
-    EXPECT_EQ(e.message, "The value of \"offset\" is out of range. It must be >= 0 and <= 4. Received 6");
+    EXPECT_EQ(e.message,
+              "The value of \"offset\" is out of range. It must be >= 0 and <= 4. Received 6");
   }
 }
 
 TEST(Buffer, Inspect) {
   EXPECT_EQ(util::inspect(Buffer::from("hi")), "<Buffer 68 69>");
   EXPECT_EQ(util::inspect(Buffer()), "<Buffer >");
-  EXPECT_EQ(util::inspect(Buffer::alloc(51)),
-            "<Buffer 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 "
-            "00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 ... 1 more byte>");
+  EXPECT_EQ(
+      util::inspect(Buffer::alloc(51)),
+      "<Buffer 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 "
+      "00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 ... 1 more byte>");
 }

@@ -25,8 +25,8 @@ TEST(Environment, RunSequenceBeforeExitThenExit) {
     log.push_back("main end");
   });
   EXPECT_EQ(code, 0);
-  EXPECT_EQ(log, (std::vector<std::string>{"main", "main end", "tick", "microtask", "timer", "beforeExit 0",
-                                           "revived", "beforeExit 0", "exit 0"}));
+  EXPECT_EQ(log, (std::vector<std::string>{"main", "main end", "tick", "microtask", "timer",
+                                           "beforeExit 0", "revived", "beforeExit 0", "exit 0"}));
   EXPECT_EQ(Environment::current(), nullptr);
 }
 
@@ -140,9 +140,7 @@ TEST(Environment, ThrowingTickLeavesTheRestForLater) {
 
 TEST(Environment, NextTickIsANoOpOnceExiting) {
   bool ran = false;
-  runScript([&ran] {
-    process::on("exit", [&ran] { process::nextTick([&ran] { ran = true; }); });
-  });
+  runScript([&ran] { process::on("exit", [&ran] { process::nextTick([&ran] { ran = true; }); }); });
   EXPECT_FALSE(ran);
 }
 

@@ -21,9 +21,9 @@ class Typed : public EventEmitter {
 
 TEST(EventEmitter, WrongListenerForDeclaredEventFailsAtRegistration) {
   Typed t;
-  t.on("data", [](const Buffer&) {});               // exact
-  t.on("pair", [](int) {});                        // a prefix is fine
-  t.on("pair", [] {});                             // so is nothing
+  t.on("data", [](const Buffer&) {});  // exact
+  t.on("pair", [](int) {});            // a prefix is fine
+  t.on("pair", [] {});                 // so is nothing
   try {
     t.on("data", [](const std::string&) {});
     FAIL() << "no throw";
@@ -76,7 +76,9 @@ TEST(EventEmitter, WrongListenerInsideAScriptIsAnUncaughtTypeError) {
   });
   std::string err = testing::internal::GetCapturedStderr();
   EXPECT_EQ(code, 1);
-  EXPECT_EQ(err.rfind("TypeError [ERR_INVALID_ARG_TYPE]: The \"listener\" argument for event 'n'", 0), 0u) << err;
+  EXPECT_EQ(
+      err.rfind("TypeError [ERR_INVALID_ARG_TYPE]: The \"listener\" argument for event 'n'", 0), 0u)
+      << err;
 }
 
 TEST(EventEmitter, OnceRemovesItselfBeforeRunning) {
@@ -152,14 +154,16 @@ TEST(EventEmitter, NewListenerAndRemoveListenerOrder) {
   e.once("y", [] {});
   e.emit("y");
   EXPECT_EQ(log, (std::vector<std::string>{"new removeListener (count 0)", "new x (count 0)",
-                                           "removed x (count 0)", "new y (count 0)", "removed y (count 0)"}));
+                                           "removed x (count 0)", "new y (count 0)",
+                                           "removed y (count 0)"}));
 }
 
 TEST(EventEmitter, MaxListenersWarningOncePerEvent) {
   testing::internal::CaptureStderr();
   std::vector<std::string> warnings;
   int code = runScript([&warnings] {
-    process::on("warning", [&warnings](const Error& w) { warnings.push_back(w.name + ": " + w.message); });
+    process::on("warning",
+                [&warnings](const Error& w) { warnings.push_back(w.name + ": " + w.message); });
     auto e = std::make_shared<EventEmitter>();
     e->setMaxListeners(2);
     for (int i = 0; i < 5; ++i) e->on("evt", [] {});
@@ -169,12 +173,15 @@ TEST(EventEmitter, MaxListenersWarningOncePerEvent) {
   std::string err = testing::internal::GetCapturedStderr();
   EXPECT_EQ(code, 0);
   ASSERT_EQ(warnings.size(), 2u);
-  EXPECT_EQ(warnings[0],
-            "MaxListenersExceededWarning: Possible EventEmitter memory leak detected. 3 evt listeners added "
-            "to [EventEmitter]. MaxListeners is 2. Use emitter.setMaxListeners() to increase limit");
+  EXPECT_EQ(
+      warnings[0],
+      "MaxListenersExceededWarning: Possible EventEmitter memory leak detected. 3 evt listeners "
+      "added "
+      "to [EventEmitter]. MaxListeners is 2. Use emitter.setMaxListeners() to increase limit");
   EXPECT_NE(warnings[1].find("3 other listeners"), std::string::npos);
-  EXPECT_NE(err.find(") MaxListenersExceededWarning: Possible EventEmitter memory leak detected. 3 evt"),
-            std::string::npos)
+  EXPECT_NE(
+      err.find(") MaxListenersExceededWarning: Possible EventEmitter memory leak detected. 3 evt"),
+      std::string::npos)
       << err;
 }
 
@@ -223,10 +230,12 @@ TEST(EventEmitter, EventsOnceResolvesAndRejects) {
   std::vector<std::string> log;
   int code = runScript([&log] {
     auto e = std::make_shared<EventEmitter>();
-    events::once<int, std::string>(e, "ready").then([&log, e](const std::tuple<int, std::string>& args) {
-      log.push_back("ready " + std::to_string(std::get<0>(args)) + " " + std::get<1>(args) + " listeners " +
-                    std::to_string(e->listenerCount("ready") + e->listenerCount("error")));
-    });
+    events::once<int, std::string>(e, "ready")
+        .then([&log, e](const std::tuple<int, std::string>& args) {
+          log.push_back("ready " + std::to_string(std::get<0>(args)) + " " + std::get<1>(args) +
+                        " listeners " +
+                        std::to_string(e->listenerCount("ready") + e->listenerCount("error")));
+        });
     events::once<int>(e, "never").catch_([&log](const Error& err) {
       log.push_back("rejected " + err.message);
       return std::tuple<int>{0};

@@ -57,7 +57,8 @@ TEST(Fs, SyncRoundTripAndErrors) {
     fs::readFileSync("/nonexist");
     FAIL();
   } catch (const Error& e) {
-    expectUvError(e, "ENOENT", -2, "open", "/nonexist", "ENOENT: no such file or directory, open '/nonexist'");
+    expectUvError(e, "ENOENT", -2, "open", "/nonexist",
+                  "ENOENT: no such file or directory, open '/nonexist'");
   }
   try {
     fs::readFileSync(dir.path);
@@ -69,7 +70,8 @@ TEST(Fs, SyncRoundTripAndErrors) {
     fs::unlinkSync(f);
     FAIL();
   } catch (const Error& e) {
-    expectUvError(e, "ENOENT", -2, "unlink", f, "ENOENT: no such file or directory, unlink '" + f + "'");
+    expectUvError(e, "ENOENT", -2, "unlink", f,
+                  "ENOENT: no such file or directory, unlink '" + f + "'");
   }
   try {
     fs::readFileSync(f, "nope");
@@ -125,8 +127,10 @@ TEST(Fs, MkdirRecursiveMkdtempRm) {
   } catch (const Error& e) {
     EXPECT_EQ(e.name, "SystemError");
     EXPECT_EQ(e.code, "ERR_FS_EISDIR");
-    EXPECT_EQ(e.header(), "SystemError [ERR_FS_EISDIR]: Path is a directory: rm returned EISDIR (is a directory) " +
-                              dir.file("x"));
+    EXPECT_EQ(
+        e.header(),
+        "SystemError [ERR_FS_EISDIR]: Path is a directory: rm returned EISDIR (is a directory) " +
+            dir.file("x"));
   }
   try {
     fs::rmSync(dir.file("missing"));
@@ -158,7 +162,8 @@ TEST(Fs, AsyncCallbacksComeThroughTheLoop) {
     log.push_back("sync");
   });
   EXPECT_EQ(code, 0);
-  EXPECT_EQ(log, (std::vector<std::string>{"sync", "written", "tick after write callback", "read data"}));
+  EXPECT_EQ(
+      log, (std::vector<std::string>{"sync", "written", "tick after write callback", "read data"}));
 }
 
 TEST(Fs, AsyncErrorsAndLargeFiles) {
@@ -180,12 +185,13 @@ TEST(Fs, AsyncErrorsAndLargeFiles) {
         log.push_back("big equal " + std::string(!err2 && data.equals(big) ? "yes" : "no"));
       });
     });
-    fs::unlink("/nonexist", [&log](std::optional<Error> err) { log.push_back(err ? err->code : "ok"); });
+    fs::unlink("/nonexist",
+               [&log](std::optional<Error> err) { log.push_back(err ? err->code : "ok"); });
   });
   std::sort(log.begin(), log.end());  // the requests complete in any order
   EXPECT_EQ(log, (std::vector<std::string>{"ENOENT", "ENOENT open /nonexist/dir/file",
-                                           "ENOENT: no such file or directory, open '/nonexist'", "big equal yes",
-                                           "empty data yes"}));
+                                           "ENOENT: no such file or directory, open '/nonexist'",
+                                           "big equal yes", "empty data yes"}));
 }
 
 TEST(Fs, CallbackThatThrowsGoesToUncaughtException) {

@@ -30,6 +30,8 @@ inline int runScript(nodecc::Task script) {
 
 /// Hex of a byte string: the raw bytes of `s` (Buffer::from(s, "latin1") would not do:
 /// it reads `s` as UTF-8 text and keeps the low 8 bits of each code point, as Node does).
-inline std::string hex(std::string_view s) { return nodecc::Buffer::copyOf(s.data(), s.size()).toString("hex"); }
+inline std::string hex(std::string_view s) {
+  return nodecc::Buffer::copyOf(s.data(), s.size()).toString("hex");
+}
 
 }  // namespace nodecc_test

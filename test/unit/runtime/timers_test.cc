@@ -26,10 +26,12 @@ TEST(Timers, EqualDurationsFireInInsertionOrderAndListsByExpiry) {
               setTimeout([&order] { order += "a"; }, 1);
               setTimeout([&order] { order += "d"; }, 3);
               setTimeout([&order] { order += "b"; }, 1);
-              setTimeout([&order] {
-                order += "e";
-                setTimeout([&order] { order += "g"; }, 0);  // never in the same pass
-              }, 2);
+              setTimeout(
+                  [&order] {
+                    order += "e";
+                    setTimeout([&order] { order += "g"; }, 0);  // never in the same pass
+                  },
+                  2);
               setTimeout([&order] { order += "f"; }, 2);
               busyWait(5);  // everything above is due in the first pass
             }),
@@ -45,16 +47,20 @@ TEST(Timers, ZeroAndBadDelaysBecomeOneMillisecond) {
   runScript([&] {
     process::on("warning", [&](const Error& w) { warnings.push_back(w.name + ": " + w.message); });
     const double inf = std::numeric_limits<double>::infinity();
-    for (double d : {0.0, -1.0, std::nan(""), inf, -inf, 0.5, std::pow(2, 31)}) setTimeout([&] { ++fired; }, d);
+    for (double d : {0.0, -1.0, std::nan(""), inf, -inf, 0.5, std::pow(2, 31)})
+      setTimeout([&] { ++fired; }, d);
   });
   std::string err = testing::internal::GetCapturedStderr();
   EXPECT_EQ(fired, 7);
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
-  ASSERT_EQ(warnings.size(), 2u);  // Infinity and 2^31 overflow; NaN and negatives are silent in v20
+  ASSERT_EQ(warnings.size(),
+            2u);  // Infinity and 2^31 overflow; NaN and negatives are silent in v20
   EXPECT_EQ(warnings[0],
-            "TimeoutOverflowWarning: Infinity does not fit into a 32-bit signed integer.\nTimeout duration was "
+            "TimeoutOverflowWarning: Infinity does not fit into a 32-bit signed integer.\nTimeout "
+            "duration was "
             "set to 1.");
-  EXPECT_EQ(warnings[1].substr(0, 64), "TimeoutOverflowWarning: 2147483648 does not fit into a 32-bit si");
+  EXPECT_EQ(warnings[1].substr(0, 64),
+            "TimeoutOverflowWarning: 2147483648 does not fit into a 32-bit si");
   EXPECT_NE(err.find("TimeoutOverflowWarning: Infinity does not fit"), std::string::npos) << err;
 }
 
@@ -100,11 +106,15 @@ TEST(Timers, RefreshRestartsAndRearms) {
     EXPECT_EQ(&a->refresh(), a.get());  // a moves behind b
     int n = 0;
     std::shared_ptr<TimeoutPtr> self = std::make_shared<TimeoutPtr>();
-    *self = setTimeout([&order, n, self]() mutable {
-      order += "r";
-      if (++n < 3) (*self)->refresh();  // re-arm a timer that already fired
-      else self->reset();
-    }, 1);
+    *self = setTimeout(
+        [&order, n, self]() mutable {
+          order += "r";
+          if (++n < 3)
+            (*self)->refresh();  // re-arm a timer that already fired
+          else
+            self->reset();
+        },
+        1);
   });
   EXPECT_EQ(order.substr(0, 3), "rrr");  // the 1 ms timer re-armed twice before 50 ms
   EXPECT_EQ(order, "rrrba");
@@ -115,20 +125,24 @@ TEST(Timers, ClearInsideCallbacks) {
   runScript([&order] {
     auto b = std::make_shared<TimeoutPtr>();
     auto self = std::make_shared<TimeoutPtr>();
-    *self = setTimeout([&order, b, self] {
-      order += "a";
-      clearTimeout(*b);     // a due timer in the same list
-      clearTimeout(*self);  // clearing itself is harmless
-      clearTimeout(*self);
-    }, 1);
+    *self = setTimeout(
+        [&order, b, self] {
+          order += "a";
+          clearTimeout(*b);     // a due timer in the same list
+          clearTimeout(*self);  // clearing itself is harmless
+          clearTimeout(*self);
+        },
+        1);
     *b = setTimeout([&order] { order += "b"; }, 1);
     setTimeout([&order] { order += "c"; }, 1);
     auto iv = std::make_shared<TimeoutPtr>();
     int n = 0;
-    *iv = setInterval([&order, iv, n]() mutable {
-      order += "i";
-      if (++n == 3) clearInterval(*iv);
-    }, 2);
+    *iv = setInterval(
+        [&order, iv, n]() mutable {
+          order += "i";
+          if (++n == 3) clearInterval(*iv);
+        },
+        2);
     auto j = std::make_shared<ImmediatePtr>();
     setImmediate([&order, j] {
       order += "I";
@@ -172,11 +186,14 @@ TEST(Timers, ImmediatesQueuedDuringTheDrainRunNextTurn) {
 TEST(Timers, ThrowInATimerDoesNotStopTheOtherDueTimers) {
   std::vector<std::string> order;
   int code = runScript([&order] {
-    process::on("uncaughtException", [&order](const Error& e) { order.push_back("caught " + e.message); });
-    setTimeout([&order] {
-      order.push_back("t1");
-      throw Error("t1");
-    }, 1);
+    process::on("uncaughtException",
+                [&order](const Error& e) { order.push_back("caught " + e.message); });
+    setTimeout(
+        [&order] {
+          order.push_back("t1");
+          throw Error("t1");
+        },
+        1);
     setTimeout([&order] { order.push_back("t2"); }, 1);
     setTimeout([&order] { order.push_back("t3"); }, 2);
     busyWait(4);
@@ -200,8 +217,8 @@ TEST(Timers, TimerPromisesAndCoroutines) {
     };
     task(order).then([&order](const int& v) { order.push_back("result " + std::to_string(v)); });
   });
-  EXPECT_EQ(order, (std::vector<std::string>{"start", "after timeout", "after immediate", "after second timeout",
-                                             "result 5"}));
+  EXPECT_EQ(order, (std::vector<std::string>{"start", "after timeout", "after immediate",
+                                             "after second timeout", "result 5"}));
 }
 
 TEST(Timers, TimeoutFromAnotherEnvironmentIsInert) {

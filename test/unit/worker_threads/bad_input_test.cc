@@ -33,7 +33,8 @@ TEST(WorkerBadInput, TerminateCleansUpTimersAndPendingHandles) {
   gSentinelsDestroyed = 0;
   // libuv opens a process-wide pipe for signal handling the first time any loop
   // watches a signal, and keeps it: open it before counting descriptors.
-  nodecc::run([] { process::on("SIGUSR2", [](std::string, int) {}).removeAllListeners("SIGUSR2"); });
+  nodecc::run(
+      [] { process::on("SIGUSR2", [](std::string, int) {}).removeAllListeners("SIGUSR2"); });
   testing::warmUpThreads();
   std::size_t threads0 = testing::threadCount();
   std::size_t fds0 = testing::fdCount();
@@ -50,7 +51,7 @@ TEST(WorkerBadInput, TerminateCleansUpTimersAndPendingHandles) {
       p2->postMessage("never read");
       auto bc = BroadcastChannel::create("terminated");
       bc->on("message", [k = s()](const Value&) {});
-      process::on("SIGUSR2", [k = s()](std::string, int) {});  // a uv_signal_t
+      process::on("SIGUSR2", [k = s()](std::string, int) {});         // a uv_signal_t
       auto inner = Worker::create([] { setInterval([] {}, 1000); });  // a nested worker
       inner->on("exit", [k = s()](int) {});
       parentPort()->postMessage("ready");
@@ -88,11 +89,13 @@ TEST(WorkerBadInput, TerminateWaitsForCodeThatDoesNotReturnToTheLoop) {
         resolvedAt = steady_clock::now();
         log.push_back("terminated " + std::to_string(code));
       });
-      setTimeout([&] {
-        log.push_back("released");
-        releasedAt = steady_clock::now();
-        gRelease = true;
-      }, 100);
+      setTimeout(
+          [&] {
+            log.push_back("released");
+            releasedAt = steady_clock::now();
+            gRelease = true;
+          },
+          100);
     });
   });
   EXPECT_EQ(log, (std::vector<std::string>{"released", "terminated 1"}));

@@ -46,12 +46,9 @@ Error catchError(const std::function<void()>& f) {
 
 TEST(WorkerClone, PlainValuesArriveEqual) {
   nodecc::run([] {
-    Value v = Object{{"a", 1},
-                     {"s", "text"},
-                     {"n", nullptr},
-                     {"u", undefined},
-                     {"t", true},
-                     {"arr", Array{1, "two", Array{3}, Object{{"x", 4.5}}}}};
+    Value v = Object{{"a", 1},       {"s", "text"},
+                     {"n", nullptr}, {"u", undefined},
+                     {"t", true},    {"arr", Array{1, "two", Array{3}, Object{{"x", 4.5}}}}};
     Value got = roundTrip(v);
     EXPECT_EQ(got, v);
     EXPECT_EQ(util::inspect(got), util::inspect(v));
@@ -67,9 +64,9 @@ TEST(WorkerClone, BufferIsCopiedWithItsWholeBackingStore) {
     Value got = roundTrip(Object{{"v", view}, {"again", whole.subarray(4, 6)}});
     const Buffer& r = got["v"].asBuffer();
     EXPECT_EQ(r.toString(), "234");
-    EXPECT_EQ(r.byteOffset(), 2u);                // Node: the view's byteOffset survives
-    EXPECT_EQ(r.byteLengthOfStorage(), 10u);      // and the whole ArrayBuffer came along
-    EXPECT_FALSE(r.sharesMemoryWith(whole));      // a copy
+    EXPECT_EQ(r.byteOffset(), 2u);            // Node: the view's byteOffset survives
+    EXPECT_EQ(r.byteLengthOfStorage(), 10u);  // and the whole ArrayBuffer came along
+    EXPECT_FALSE(r.sharesMemoryWith(whole));  // a copy
     EXPECT_TRUE(r.sharesMemoryWith(got["again"].asBuffer()));  // one store in, one store out
     whole[3] = 'X';
     EXPECT_EQ(r.toString(), "234");
@@ -174,9 +171,7 @@ TEST(WorkerClone, ErrorsHaveNodesShapes) {
     EXPECT_EQ(e.message, "Transfer list contains duplicate MessagePort");
     EXPECT_TRUE(c->active());
 
-    e = catchError([&, a = a] {
-      a->postMessage(HostObject{std::make_shared<int>(1), "Socket"});
-    });
+    e = catchError([&, a = a] { a->postMessage(HostObject{std::make_shared<int>(1), "Socket"}); });
     EXPECT_EQ(e.name, "DataCloneError");
     EXPECT_EQ(e.message, "Socket could not be cloned.");
 

@@ -62,14 +62,18 @@ TEST(MessagePort, UnrefdUntilItHasAMessageListener) {
     port2->on("message", listener);
     EXPECT_TRUE(port2->hasRef());
     port1->postMessage("one");
-    setTimeout([&, port1 = port1, port2 = port2, listener] {
-      port2->off("message", listener);  // no listener: unref'd and stopped
-      EXPECT_FALSE(port2->hasRef());
-      port1->postMessage("two");  // stays queued
-      setTimeout([&, port2 = port2] {
-        EXPECT_EQ(receiveMessageOnPort(port2), (Value(Object{{"message", "two"}})));
-      }, 20);
-    }, 20);
+    setTimeout(
+        [&, port1 = port1, port2 = port2, listener] {
+          port2->off("message", listener);  // no listener: unref'd and stopped
+          EXPECT_FALSE(port2->hasRef());
+          port1->postMessage("two");  // stays queued
+          setTimeout(
+              [&, port2 = port2] {
+                EXPECT_EQ(receiveMessageOnPort(port2), (Value(Object{{"message", "two"}})));
+              },
+              20);
+        },
+        20);
   });
   EXPECT_EQ(log, (std::vector<std::string>{"one"}));
 }
@@ -129,8 +133,8 @@ TEST(MessagePort, APortTravelsInAMessageAndKeepsItsQueue) {
   });
   // The message arrives in the poll phase; the original's handle closes in the close
   // phase of that same loop iteration (as in Node).
-  EXPECT_EQ(log, (std::vector<std::string>{"b2 via the moved port", "original b1 close",
-                                           "moved close"}));
+  EXPECT_EQ(
+      log, (std::vector<std::string>{"b2 via the moved port", "original b1 close", "moved close"}));
 }
 
 TEST(MessagePort, DroppingAnUnrefdPortClosesItsPeer) {
@@ -150,9 +154,8 @@ TEST(MessagePort, DroppingAnUnrefdPortClosesItsPeer) {
 TEST(MessagePort, AThrowingListenerLeavesTheRestForTheNextTurn) {
   std::vector<std::string> log;
   nodecc::run([&] {
-    process::on("uncaughtException", [&](const Error& e, std::string) {
-      log.push_back("uncaught " + e.message);
-    });
+    process::on("uncaughtException",
+                [&](const Error& e, std::string) { log.push_back("uncaught " + e.message); });
     auto [port1, port2] = MessageChannel();
     port2->on("message", [&, port2 = port2](const Value& m) {
       log.push_back("got " + m.toString());
@@ -189,17 +192,19 @@ TEST(BroadcastChannel, OtherChannelsOfTheNameReceive) {
     c->on("message", [&](const Value&) { log.push_back("c"); });
     a->on("message", [&](const Value&) { log.push_back("a (never: not to itself)"); });
     a->postMessage(Object{{"x", 1}});
-    setTimeout([&, a, b, c] {
-      a->close();
-      b->close();
-      c->close();
-      a->close();  // idempotent
-      try {
-        a->postMessage(1);
-      } catch (const Error& e) {
-        closedError = e.name + ": " + e.message;
-      }
-    }, 20);
+    setTimeout(
+        [&, a, b, c] {
+          a->close();
+          b->close();
+          c->close();
+          a->close();  // idempotent
+          try {
+            a->postMessage(1);
+          } catch (const Error& e) {
+            closedError = e.name + ": " + e.message;
+          }
+        },
+        20);
   });
   EXPECT_EQ(log, (std::vector<std::string>{"b 1"}));
   EXPECT_EQ(closedError, "InvalidStateError: BroadcastChannel is closed.");

@@ -106,8 +106,12 @@ TEST(Worker, ExitCodesAsNode) {
       w->postMessage(arg);
     }
   });
-  EXPECT_EQ(codes, (std::map<std::string, int>{{"child1", 42}, {"child2", 42}, {"child3", 0},
-                                               {"child4", 1}, {"child5", 99}, {"child6", 0},
+  EXPECT_EQ(codes, (std::map<std::string, int>{{"child1", 42},
+                                               {"child2", 42},
+                                               {"child3", 0},
+                                               {"child4", 1},
+                                               {"child5", 99},
+                                               {"child6", 0},
                                                {"child7", 97}}));
   EXPECT_EQ(errors, (std::map<std::string, std::string>{{"child4", "Error: ok"}}));
 }
@@ -137,7 +141,8 @@ TEST(Worker, UncaughtExceptionIsErrorThenExit1AndTheProcessStaysUp) {
   // both come before 'exit'.
   ASSERT_EQ(log.size(), 4u);
   std::sort(log.begin(), log.begin() + 2);
-  EXPECT_EQ(log, (std::vector<std::string>{"error", "message before", "exit 1", "main still runs"}));
+  EXPECT_EQ(log,
+            (std::vector<std::string>{"error", "message before", "exit 1", "main still runs"}));
   EXPECT_EQ(got.name, "TypeError");
   EXPECT_EQ(got.code, "ERR_X");
   EXPECT_EQ(got.message, "boom");
@@ -148,9 +153,7 @@ TEST(Worker, UncaughtExceptionIsErrorThenExit1AndTheProcessStaysUp) {
 TEST(Worker, AnUnhandledWorkerErrorIsFatalInTheParentAsInNode) {
   std::string uncaught;
   int rc = nodecc::run([&] {
-    process::on("uncaughtException", [&](const Error& e, std::string) {
-      uncaught = e.toString();
-    });
+    process::on("uncaughtException", [&](const Error& e, std::string) { uncaught = e.toString(); });
     Worker::create([] { throw Error("nobody listens"); });
   });
   EXPECT_EQ(rc, 0);
@@ -193,7 +196,8 @@ TEST(Worker, TerminateDuringTheLastCallbackStillGives1) {
       setImmediate([] {
         parentPort()->postMessage("in the immediate");
         auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-        while (!terminated && std::chrono::steady_clock::now() < deadline) std::this_thread::yield();
+        while (!terminated && std::chrono::steady_clock::now() < deadline)
+          std::this_thread::yield();
       });
     });
     w->on("message", [&, w = w.get()](const Value&) {
@@ -210,7 +214,9 @@ TEST(Worker, ProcessExitEndsOnlyThatWorker) {
   std::vector<std::string> log;
   int rc = nodecc::run([&] {
     auto w = Worker::create([] {
-      process::on("exit", [](int code) { parentPort()->postMessage("worker exit " + std::to_string(code)); });
+      process::on("exit", [](int code) {
+        parentPort()->postMessage("worker exit " + std::to_string(code));
+      });
       process::exit(3);
     });
     w->on("message", [&](const Value& m) { log.push_back(m.asString()); });
@@ -315,9 +321,9 @@ TEST(Worker, EnvironmentVariables) {
     });
   });
   ::unsetenv("NODECC_WT_VAR");
-  EXPECT_EQ(got, (std::vector<std::string>{"copy: parent", "after copy: changed later",
-                                           "own: unset", "shared: changed later",
-                                           "after shared: changed by worker"}));
+  EXPECT_EQ(got,
+            (std::vector<std::string>{"copy: parent", "after copy: changed later", "own: unset",
+                                      "shared: changed later", "after shared: changed by worker"}));
 }
 
 TEST(Worker, ResourceLimitsAreReported) {
@@ -395,9 +401,9 @@ TEST(Worker, RegisteredScriptsAreFoundByName) {
     missing->on("exit", [&](int code) { log.push_back("missing exit " + std::to_string(code)); });
   });
   std::sort(log.begin(), log.end());
-  EXPECT_EQ(log, (std::vector<std::string>{
-                     "MODULE_NOT_FOUND Cannot find module './no-such-task.js'",
-                     "missing exit 1", "task ran", "task ran", "task ran"}));
+  EXPECT_EQ(log,
+            (std::vector<std::string>{"MODULE_NOT_FOUND Cannot find module './no-such-task.js'",
+                                      "missing exit 1", "task ran", "task ran", "task ran"}));
 }
 
 TEST(Worker, WorkerDataCarriesPortsAndMovedBuffers) {
