@@ -52,7 +52,8 @@ int main(int argc, char** argv) {
         if (*sent == n) return;
         ++*sent;
         http::get(o, [=](http::IncomingMessagePtr res) {
-          res->on("data", [bytes](const Buffer& b) { *bytes += static_cast<std::int64_t>(b.length()); });
+          res->on("data",
+                  [bytes](const Buffer& b) { *bytes += static_cast<std::int64_t>(b.length()); });
           res->on("end", [=] {
             if (++*done < n) return (*next)();
             double secs = static_cast<double>(process::hrtime.bigint() - start) / 1e9;

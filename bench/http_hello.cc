@@ -14,9 +14,8 @@ int main(int argc, char** argv) {
     for (std::size_t i = 2; i + 1 < args.size(); ++i) {
       if (args[i] == "--port") port = std::stoi(args[i + 1]);
     }
-    auto server = http::createServer([](http::IncomingMessagePtr, http::ServerResponsePtr res) {
-      res->end("hello world");
-    });
+    auto server = http::createServer(
+        [](http::IncomingMessagePtr, http::ServerResponsePtr res) { res->end("hello world"); });
     server->listen(port, "127.0.0.1");
   });
 }

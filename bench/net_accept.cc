@@ -10,9 +10,8 @@ int main(int argc, char** argv) {
   return nodecc::main(argc, argv, [] {
     const int total = bench::quick() ? 500 : 20000;
     const int inFlight = 64;
-    auto server = net::createServer([](net::SocketPtr s) {
-      s->on("data", [s](const Buffer&) { s->destroy(); });
-    });
+    auto server = net::createServer(
+        [](net::SocketPtr s) { s->on("data", [s](const Buffer&) { s->destroy(); }); });
     server->listen(0, "127.0.0.1", 1024, [=] {
       int port = server->address()->port;
       auto started = std::make_shared<int>(0), finished = std::make_shared<int>(0);

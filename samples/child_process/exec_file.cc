@@ -9,13 +9,14 @@ using child_process::execFile;
 
 int main(int argc, char** argv) {
   return nodecc::main(argc, argv, [] {
-    auto ls2 = execFile("ls", {"-c"}, [](std::optional<Error> err, std::string stdout, std::string) {
-      // The seed leaves the body out; print what came back.
-      if (err) {
-        console::log("execFile failed:", err->message);
-        return;
-      }
-      console::log("execFile stdout", stdout);
-    });
+    auto ls2 =
+        execFile("ls", {"-c"}, [](std::optional<Error> err, std::string stdout, std::string) {
+          // The seed leaves the body out; print what came back.
+          if (err) {
+            console::log("execFile failed:", err->message);
+            return;
+          }
+          console::log("execFile stdout", stdout);
+        });
   });
 }

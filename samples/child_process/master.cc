@@ -45,7 +45,8 @@ int main(int argc, char** argv) {
         auto client = net::connect(port, "127.0.0.1");
         client->setEncoding("utf8");
         auto answer = std::make_shared<std::string>();
-        client->on("connect", [client] { client->write("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n"); });
+        client->on("connect",
+                   [client] { client->write("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n"); });
         client->on("data", [answer](const std::string& d) { *answer += d; });
         client->on("close", [answer, pending, server, workers](bool) {
           console::log("client got:", Value(*answer).stringify());

@@ -25,9 +25,10 @@ int main(int argc, char** argv) {
     if (process::argv().size() > 2 && process::argv()[2] == "worker") {
       process::on("message", [](const Value& msg) {
         if (msg.contains("next")) {
-          process::send(Object{{"target", msg["next"]},
-                               {"data", Object{{"hello", "from " + std::to_string(process::pid())}}},
-                               {"type", "trans"}});
+          process::send(
+              Object{{"target", msg["next"]},
+                     {"data", Object{{"hello", "from " + std::to_string(process::pid())}}},
+                     {"type", "trans"}});
         } else {
           console::log("worker", process::pid(), "got", msg["msg"], "from sibling", msg["from"]);
           process::disconnect();

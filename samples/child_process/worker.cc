@@ -21,7 +21,8 @@ using namespace nodecc;
 int main(int argc, char** argv) {
   return nodecc::main(argc, argv, [] {
     std::string buf = "hello Node.js";
-    std::string res = "HTTP/1.1 200 OK\r\ncontent-length:" + std::to_string(buf.size()) + "\r\n\r\n" + buf;
+    std::string res =
+        "HTTP/1.1 200 OK\r\ncontent-length:" + std::to_string(buf.size()) + "\r\n\r\n" + buf;
     auto start = [res](net::SocketPtr socket) {
       console::log("got a connection on worker, pid = %d", process::pid());
       socket->end(res);

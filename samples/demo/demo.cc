@@ -52,7 +52,8 @@ void step3Http() {
   server->listen(0, "127.0.0.1", [server] {
     std::string url = "http://127.0.0.1:" + std::to_string(server->address()->port) + "/hello";
     http::get(url, [server](http::IncomingMessagePtr res) {
-      console::log("client: status", res->statusCode, "content-type", res->headers()["content-type"]);
+      console::log("client: status", res->statusCode, "content-type",
+                   res->headers()["content-type"]);
       res->setEncoding("utf8");
       auto body = std::make_shared<std::string>();
       res->on("data", [body](const std::string& d) { *body += d; });

@@ -11,15 +11,19 @@ using namespace nodecc;
 int main(int argc, char** argv) {
   return nodecc::main(argc, argv, [] {
     console::log("script start");
-    setTimeout([] {
-      console::log("timeout 1");
-      process::nextTick([] { console::log("timeout 1 -> nextTick"); });
-      Promise<>::resolved().then([] { console::log("timeout 1 -> promise"); });
-    }, 0);
-    setTimeout([] {
-      console::log("timeout 2");
-      Promise<>::resolved().then([] { console::log("timeout 2 -> promise"); });
-    }, 0);
+    setTimeout(
+        [] {
+          console::log("timeout 1");
+          process::nextTick([] { console::log("timeout 1 -> nextTick"); });
+          Promise<>::resolved().then([] { console::log("timeout 1 -> promise"); });
+        },
+        0);
+    setTimeout(
+        [] {
+          console::log("timeout 2");
+          Promise<>::resolved().then([] { console::log("timeout 2 -> promise"); });
+        },
+        0);
     Promise<>::resolved()
         .then([] {
           console::log("promise 1");

@@ -36,7 +36,9 @@ ClientPtr client2;
 
 int main(int argc, char** argv) {
   return nodecc::main(argc, argv, [] {
-    client = connect(3000, [] { console::log("synchronous callback: client is", client ? "set" : "undefined"); });
+    client = connect(3000, [] {
+      console::log("synchronous callback: client is", client ? "set" : "undefined");
+    });
     client2 = connect(3000, [] {
       process::nextTick([] {
         console::log("nextTick callback: client is", client2 ? "set" : "undefined");

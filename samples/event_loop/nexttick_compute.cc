@@ -22,8 +22,10 @@ int immediateChunks = 0;
 
 void computeWithNextTick() {
   ++tickChunks;  // one slice of the computation
-  if (tickChunks < 5) process::nextTick(computeWithNextTick);
-  else console::log("nextTick computation done after", tickChunks, "chunks");
+  if (tickChunks < 5)
+    process::nextTick(computeWithNextTick);
+  else
+    console::log("nextTick computation done after", tickChunks, "chunks");
 }
 
 void computeWithImmediate() {
@@ -38,7 +40,8 @@ int main(int argc, char** argv) {
     setImmediate([] {
       console::log("request handled; nextTick chunks done:", tickChunks);
       computeWithImmediate();
-      setImmediate([] { console::log("request handled between chunks; chunks done:", immediateChunks); });
+      setImmediate(
+          [] { console::log("request handled between chunks; chunks done:", immediateChunks); });
     });
     computeWithNextTick();
   });

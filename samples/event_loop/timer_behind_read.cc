@@ -39,11 +39,14 @@ void someAsyncOperation(F callback) {
 int main(int argc, char** argv) {
   return nodecc::main(argc, argv, [] {
     timeoutScheduled = dateNow();
-    setTimeout([] {
-      std::int64_t delay = dateNow() - timeoutScheduled;
-      console::log("setTimeout:" + std::to_string(delay) + "ms have passed since I was scheduled");
-      console::log("fileReaderTime", fileReadTime - timeoutScheduled);
-    }, 10);
+    setTimeout(
+        [] {
+          std::int64_t delay = dateNow() - timeoutScheduled;
+          console::log("setTimeout:" + std::to_string(delay) +
+                       "ms have passed since I was scheduled");
+          console::log("fileReaderTime", fileReadTime - timeoutScheduled);
+        },
+        10);
     someAsyncOperation([] {
       fileReadTime = dateNow();
       while (dateNow() - fileReadTime < 20) {

@@ -31,8 +31,10 @@ int main(int argc, char** argv) {
     int port = 8080;
     double exitAfter = 0;
     for (std::size_t i = 2; i < argv.size(); ++i) {
-      if (argv[i] == "--exit-after" && i + 1 < argv.size()) exitAfter = std::stod(argv[++i]);
-      else port = std::stoi(argv[i]);
+      if (argv[i] == "--exit-after" && i + 1 < argv.size())
+        exitAfter = std::stod(argv[++i]);
+      else
+        port = std::stoi(argv[i]);
     }
     auto server = http::createServer([](http::IncomingMessagePtr req, http::ServerResponsePtr res) {
       std::string url = req->url;
@@ -50,9 +52,8 @@ int main(int argc, char** argv) {
       e.name = "ReferenceError";
       throw e;
     });
-    server->listen(port, [server] {
-      console::log("http server listening on", server->address()->port);
-    });
+    server->listen(port,
+                   [server] { console::log("http server listening on", server->address()->port); });
     if (exitAfter > 0) {
       setTimeout([server] { server->close(); }, exitAfter)->unref();
     }

@@ -1,8 +1,9 @@
 // The seed's TCP client (client.js), ported line by line:
 //
 //   const client = net.createConnection({ host: "localhost", port: 4000 });
-//   client.on("connect", () => { console.log("与 localhost:4000 建立连接成功"); client.write("world"); });
-//   client.on("data", data => console.log("来自服务端的信息", data.toString()));
+//   client.on("connect", () => { console.log("与 localhost:4000 建立连接成功");
+//   client.write("world"); }); client.on("data", data => console.log("来自服务端的信息",
+//   data.toString()));
 //
 // The seed's client never ends; this port takes [port=4000] and, with --end,
 // ends the connection after the first reply so that it exits by itself.
@@ -19,8 +20,10 @@ int main(int argc, char** argv) {
     int port = 4000;
     bool endAfterReply = false;
     for (std::size_t i = 2; i < args.size(); ++i) {
-      if (args[i] == "--end") endAfterReply = true;
-      else port = std::atoi(args[i].c_str());
+      if (args[i] == "--end")
+        endAfterReply = true;
+      else
+        port = std::atoi(args[i].c_str());
     }
     const auto client = net::createConnection({.port = port, .host = "localhost"});
 

@@ -14,8 +14,10 @@ int main(int argc, char** argv) {
     int port = 4001;
     int exitAfter = 0;
     for (std::size_t i = 2; i < args.size(); ++i) {
-      if (args[i] == "--exit-after" && i + 1 < args.size()) exitAfter = std::atoi(args[++i].c_str());
-      else port = std::atoi(args[i].c_str());
+      if (args[i] == "--exit-after" && i + 1 < args.size())
+        exitAfter = std::atoi(args[++i].c_str());
+      else
+        port = std::atoi(args[i].c_str());
     }
     auto served = std::make_shared<int>(0);
     const auto server = net::createServer();
@@ -25,8 +27,7 @@ int main(int argc, char** argv) {
         if (exitAfter && ++*served >= exitAfter) server->close();
       });
     });
-    server->listen(port, [server] {
-      console::log("echo server listening on", server->address()->port);
-    });
+    server->listen(port,
+                   [server] { console::log("echo server listening on", server->address()->port); });
   });
 }

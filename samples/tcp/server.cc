@@ -23,9 +23,12 @@ int main(int argc, char** argv) {
     int exitAfter = 0;
     std::optional<int> maxConnections;
     for (std::size_t i = 2; i < args.size(); ++i) {
-      if (args[i] == "--exit-after" && i + 1 < args.size()) exitAfter = std::atoi(args[++i].c_str());
-      else if (args[i] == "--max-connections" && i + 1 < args.size()) maxConnections = std::atoi(args[++i].c_str());
-      else port = std::atoi(args[i].c_str());
+      if (args[i] == "--exit-after" && i + 1 < args.size())
+        exitAfter = std::atoi(args[++i].c_str());
+      else if (args[i] == "--max-connections" && i + 1 < args.size())
+        maxConnections = std::atoi(args[++i].c_str());
+      else
+        port = std::atoi(args[i].c_str());
     }
     const auto server = net::createServer();
     server->maxConnections = maxConnections;
@@ -36,9 +39,11 @@ int main(int argc, char** argv) {
       console::log("建立连接成功", undefined);
       socket->write("hello");
 
-      server->getConnections([](std::optional<Error>, int count) { console::log("当前连接数", count); });
+      server->getConnections(
+          [](std::optional<Error>, int count) { console::log("当前连接数", count); });
 
-      socket->on("data", [](const Buffer& data) { console::log("来自客户端的信息", data.toString()); });
+      socket->on("data",
+                 [](const Buffer& data) { console::log("来自客户端的信息", data.toString()); });
       socket->on("end", [server, exitAfter, disconnected] {
         console::log("用户断开连接");
         if (exitAfter && ++*disconnected >= exitAfter) server->close();

@@ -28,8 +28,7 @@ int main(int argc, char** argv) {
     socket->on("message", [socket, count, received](Buffer msg, dgram::RemoteInfo remoteInfo) {
       console::log("来自发送方的数据", msg);
       // 回信息
-      socket->send("how are you?", remoteInfo.port, remoteInfo.address, [socket, count,
-                                                                          received] {
+      socket->send("how are you?", remoteInfo.port, remoteInfo.address, [socket, count, received] {
         if (count > 0 && ++*received == count) socket->close();
       });
     });

@@ -14,15 +14,13 @@ int main(int argc, char** argv) {
     // port1 sends to port2
     port1->postMessage(Object{{"carName", "BYD"}});
 
-    port2->on("message", [](const Value& message) {
-      console::log("I receive message is ", message);
-    });
+    port2->on("message",
+              [](const Value& message) { console::log("I receive message is ", message); });
 
     // port2 sends to port1
     port2->postMessage(Object{{"personality", "Brave"}});
-    port1->on("message", [](const Value& message) {
-      console::log("I receive message is ", message);
-    });
+    port1->on("message",
+              [](const Value& message) { console::log("I receive message is ", message); });
 
     // Not in the seed: its script never ends (a port with a 'message' listener keeps
     // the loop alive, in Node too). Close the channel once both messages arrived.

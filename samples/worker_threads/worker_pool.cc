@@ -65,8 +65,10 @@ class WorkerPool : public EventEmitter {
     });
     worker->on("error", [this, w](const Error& err) {
       // On an error, call the task's callback with it.
-      if (auto info = takeTaskInfo(w)) info->done(err, nullptr);
-      else emit("error", err);
+      if (auto info = takeTaskInfo(w))
+        info->done(err, nullptr);
+      else
+        emit("error", err);
       // Remove this worker and start a new one in its place.
       workers_.erase(std::find(workers_.begin(), workers_.end(), find(w)));
       addNewWorker();
