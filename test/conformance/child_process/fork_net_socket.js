@@ -12,8 +12,15 @@ if (process.argv[2] === 'child') {
   });
   process.send({ what: 'ready' });
 } else {
+  // Lines are printed where their order does not depend on scheduling: the send callback's
+  // at the client's 'close' (after the child's line), the child's exit once the server has
+  // closed too.
   const child = fork(process.argv[1], ['child']);
-  child.on('exit', (code, signal) => console.log('PARENT: child exit', code, signal));
+  let sent = null;
+  let exited = null;
+  let serverClosed = false;
+  const finish = () => { if (exited && serverClosed) console.log('PARENT: child exit', ...exited); };
+  child.on('exit', (code, signal) => { exited = [code, signal]; finish(); });
   child.on('message', function onReady(msg) {
     if (msg.what !== 'ready') return;
     child.removeListener('message', onReady);
@@ -21,15 +28,20 @@ if (process.argv[2] === 'child') {
     server.on('connection', (socket) => {
       socket.on('close', () => console.log('PARENT: sent socket closed (unexpected)'));
       child.send({ what: 'socket' }, socket, (err) => {
-        console.log('PARENT: sent, err', err, 'socket destroyed', socket.destroyed);
+        sent = [err, socket.destroyed];
       });
     });
-    server.on('close', () => console.log('PARENT: server closed'));
+    server.on('close', () => {
+      console.log('PARENT: server closed');
+      serverClosed = true;
+      finish();
+    });
     server.listen(0, '127.0.0.1', () => {
       const connect = net.connect(server.address().port, '127.0.0.1');
       let store = '';
       connect.on('data', (chunk) => { store += chunk; });
       connect.on('close', () => {
+        console.log('PARENT: sent, err', sent[0], 'socket destroyed', sent[1]);
         console.log('CLIENT: closed, got', JSON.stringify(store));
         server.close();
       });

@@ -1,4 +1,8 @@
 // Port of worker_broadcast_channel.js. Listeners get the data (Node: a MessageEvent).
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "conformance.h"
 #include "nodecc/worker_threads.h"
 
@@ -34,14 +38,21 @@ NODECC_CONFORMANCE_CASE(worker_broadcast_channel) {
     auto b = BroadcastChannel::create("news");
     auto c = BroadcastChannel::create("sports");
     console::log(a->name(), c->name());
-    a->on("message", [](const Value& data) { console::log("a got", data); });
     c->on("message", [](const Value& data) { console::log("c got (never)", data); });
-    auto bGot = std::make_shared<int>(0);
+    // Which of a and b sees the worker's answer first depends on thread timing (in Node
+    // too): the lines are printed sorted once both have it.
+    auto got = std::make_shared<std::vector<std::string>>();
     auto w = std::make_shared<Worker*>(nullptr);  // (JS: the const w declared below)
-    b->on("message", [a, b = b.get(), c, bGot, w](const Value& data) {
-      console::log("b got", data);
-      if (++*bGot == 1) setImmediate([w] { (*w)->postMessage("go"); });
-      if (*bGot == 2) {
+    auto received = [got, w, a, b, c](std::string name) {
+      return [name, got, w, a, b, c](const Value& data) {
+        got->push_back(name + " got " + data.asString());
+        if (data == Value("main: are you there?")) setImmediate([w] { (*w)->postMessage("go"); });
+        auto answers = std::count_if(got->begin(), got->end(), [](const std::string& l) {
+          return l.size() >= 11 && l.compare(l.size() - 11, 11, "worker: yes") == 0;
+        });
+        if (answers != 2) return;
+        std::sort(got->begin(), got->end());
+        for (const std::string& line : *got) console::log(line);
         a->close();
         b->close();
         c->close();
@@ -50,8 +61,10 @@ NODECC_CONFORMANCE_CASE(worker_broadcast_channel) {
         } catch (const Error& e) {
           console::log(e.name, e.message, e.info["code"]);
         }
-      }
-    });
+      };
+    };
+    a->on("message", received("a"));
+    b->on("message", received("b"));
     auto worker = Worker::create(nodecc_case_worker_broadcast_channel);
     *w = worker.get();
     worker->on("message", [a](const Value&) { a->postMessage("main: are you there?"); });

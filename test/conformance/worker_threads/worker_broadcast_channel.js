@@ -31,23 +31,27 @@ if (!isMainThread) {
   const b = new BroadcastChannel('news');
   const c = new BroadcastChannel('sports');
   console.log(a.name, c.name);
-  a.onmessage = (event) => console.log('a got', event.data);
   c.onmessage = (event) => console.log('c got (never)', event.data);
-  let bGot = 0;
-  b.onmessage = (event) => {
-    console.log('b got', event.data);
-    if (++bGot === 1) setImmediate(() => w.postMessage('go'));
-    if (bGot === 2) {
-      a.close();
-      b.close();
-      c.close();
-      try {
-        a.postMessage('too late');
-      } catch (e) {
-        console.log(e.name, e.message, e.code);
-      }
+  // Which of a and b sees the worker's answer first depends on thread timing (in Node
+  // too): the lines are printed sorted once both have it.
+  const got = [];
+  const gotAnswer = () => got.filter((l) => l.endsWith('worker: yes')).length === 2;
+  const received = (name) => (event) => {
+    got.push(`${name} got ${event.data}`);
+    if (event.data === 'main: are you there?') setImmediate(() => w.postMessage('go'));
+    if (!gotAnswer()) return;
+    for (const line of got.sort()) console.log(line);
+    a.close();
+    b.close();
+    c.close();
+    try {
+      a.postMessage('too late');
+    } catch (e) {
+      console.log(e.name, e.message, e.code);
     }
   };
+  a.onmessage = received('a');
+  b.onmessage = received('b');
   const w = new Worker(__filename);
   w.on('message', () => a.postMessage('main: are you there?'));
   // (When the worker's exit is seen depends on thread timing: print it at the end.)
