@@ -14,31 +14,6 @@ namespace {
 
 constexpr std::size_t kMaxChunkExtensionsSize = 16384;
 
-// RFC 9110 tchar.
-constexpr bool isToken(unsigned char c) {
-  if (c >= '0' && c <= '9') return true;
-  if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return true;
-  switch (c) {
-    case '!':
-    case '#':
-    case '$':
-    case '%':
-    case '&':
-    case '\'':
-    case '*':
-    case '+':
-    case '-':
-    case '.':
-    case '^':
-    case '_':
-    case '`':
-    case '|':
-    case '~':
-      return true;
-    default:
-      return false;
-  }
-}
 constexpr bool isHex(unsigned char c) {
   return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f');
 }
@@ -773,7 +748,7 @@ std::size_t HttpParser::scanHead(const char* const begin, const char* end, const
                      ? fail(p + 1, "HPE_INVALID_HEADER_TOKEN", "Invalid header value char")
                      : fail(p, "HPE_INVALID_HEADER_TOKEN",
                             "Unexpected whitespace after header value");
-        } else if (c == ':' || !isToken(c)) {
+        } else if (c == ':' || !isHttpTokenChar(c)) {
           return fail(p, "HPE_INVALID_HEADER_TOKEN", "Invalid header token");
         } else {
           lineState_ = kLName;
@@ -782,7 +757,7 @@ std::size_t HttpParser::scanHead(const char* const begin, const char* end, const
         }
         continue;
       case kLName:
-        if (isToken(c)) {
+        if (isHttpTokenChar(c)) {
           if (nameLen_ < sizeof lowerName_)
             lowerName_[nameLen_] = static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
           ++nameLen_;
@@ -918,7 +893,7 @@ HttpParser::Result HttpParser::chunked(const char*& p, const char* end, const ch
         chunkState_ = kCsExtName;
         [[fallthrough]];
       case kCsExtName:
-        if (isToken(c)) {
+        if (isHttpTokenChar(c)) {
           ++chunkExtNread_;
         } else if (c == '=') {
           chunkState_ = kCsExtValue;
@@ -936,7 +911,7 @@ HttpParser::Result HttpParser::chunked(const char*& p, const char* end, const ch
         if (c == '"') {
           ++chunkExtNread_;
           chunkState_ = kCsExtQuoted;
-        } else if (isToken(c)) {
+        } else if (isHttpTokenChar(c)) {
           ++chunkExtNread_;
         } else if (c == ';') {
           chunkState_ = kCsExtStart;

@@ -32,6 +32,32 @@
 
 namespace nodecc::bindings {
 
+/// RFC 9110 tchar: a character allowed in a token (method, header name).
+constexpr bool isHttpTokenChar(unsigned char c) {
+  if (c >= '0' && c <= '9') return true;
+  if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return true;
+  switch (c) {
+    case '!':
+    case '#':
+    case '$':
+    case '%':
+    case '&':
+    case '\'':
+    case '*':
+    case '+':
+    case '-':
+    case '.':
+    case '^':
+    case '_':
+    case '`':
+    case '|':
+    case '~':
+      return true;
+    default:
+      return false;
+  }
+}
+
 /// Header lines as received: names as sent, values with surrounding whitespace removed.
 class HttpHeaderBlock {
  public:

@@ -41,31 +41,8 @@ std::string_view utcDate() {
 
 bool checkIsHttpToken(std::string_view s) noexcept {
   if (s.empty()) return false;
-  for (unsigned char c : s) {
-    if (c >= 'a' && c <= 'z') continue;
-    if (c >= 'A' && c <= 'Z') continue;
-    if (c >= '0' && c <= '9') continue;
-    switch (c) {
-      case '^':
-      case '_':
-      case '`':
-      case '-':
-      case '!':
-      case '#':
-      case '$':
-      case '%':
-      case '&':
-      case '\'':
-      case '*':
-      case '+':
-      case '.':
-      case '|':
-      case '~':
-        continue;
-      default:
-        return false;
-    }
-  }
+  for (unsigned char c : s)
+    if (!bindings::isHttpTokenChar(c)) return false;
   return true;
 }
 
