@@ -493,6 +493,20 @@ TEST(ChildProcessResources, UnrefLetsTheLoopEnd) {
 
 // ---- interoperation with Node --------------------------------------------------------------
 
+// Runs `node <script> <this test binary>` to its end (a Node parent, nodecc children) and
+// checks that it exited 0.
+cp::SpawnSyncResult runNodeParent(const std::string& name, const char* source) {
+  std::string script = writeTemp(name, source);
+  cp::SpawnSyncResult r;
+  int rc = nodecc::run([&] {
+    r = cp::spawnSync(kNode, {script, selfExe()}, {.timeout = 60000, .encoding = "utf8"});
+  });
+  ::unlink(script.c_str());
+  EXPECT_EQ(rc, 0);
+  EXPECT_EQ(r.status, 0) << r.stderr.toString();
+  return r;
+}
+
 const char* kNodeEcho = R"JS(
 let expect = 0;
 process.on('message', (m) => {
@@ -540,14 +554,7 @@ for (let i = 0; i < N; i++) child.send({ i, s: 'payload ' + i });
 
 TEST(ChildProcessInterop, NodeParentNodeccChildTenThousandMessagesInOrder) {
   if (!haveNode()) GTEST_SKIP() << "node is not installed";
-  std::string script = writeTemp("parent.js", kNodeParent);
-  cp::SpawnSyncResult r;
-  int rc = nodecc::run([&] {
-    r = cp::spawnSync(kNode, {script, selfExe()}, {.timeout = 60000, .encoding = "utf8"});
-  });
-  ::unlink(script.c_str());
-  EXPECT_EQ(rc, 0);
-  EXPECT_EQ(r.status, 0) << r.stderr.toString();
+  cp::SpawnSyncResult r = runNodeParent("parent.js", kNodeParent);
   EXPECT_EQ(r.stdout, Value("child exit 0 null got 10000\n"));
 }
 
@@ -619,14 +626,7 @@ server.listen(0, '127.0.0.1', () => {
 
 TEST(ChildProcessInterop, NodePassesListeningServerToNodecc) {
   if (!haveNode()) GTEST_SKIP() << "node is not installed";
-  std::string script = writeTemp("pass.js", kNodePassServer);
-  cp::SpawnSyncResult r;
-  int rc = nodecc::run([&] {
-    r = cp::spawnSync(kNode, {script, selfExe()}, {.timeout = 60000, .encoding = "utf8"});
-  });
-  ::unlink(script.c_str());
-  EXPECT_EQ(rc, 0);
-  EXPECT_EQ(r.status, 0) << r.stderr.toString();
+  cp::SpawnSyncResult r = runNodeParent("pass.js", kNodePassServer);
   std::string out = r.stdout.asString();
   EXPECT_NE(out.find("answer hello from nodecc\n"), std::string::npos) << out;
   EXPECT_NE(out.find("child exit 0 null\n"), std::string::npos) << out;
