@@ -1,6 +1,7 @@
 // http: lib/_http_agent.js (Agent, globalAgent).
 #include <cmath>
 #include <limits>
+#include <utility>
 
 #include "modules/src/http_internal.h"
 #include "nodecc/environment.h"
@@ -362,14 +363,12 @@ void Agent::setRequestSocket(const ClientRequestPtr& req, const net::SocketPtr& 
 
 std::shared_ptr<void> Agent::releaseForTeardown() {
   std::shared_ptr<void> keep = weak_from_this().lock();
-  auto reqs = std::move(requests);
-  auto socks = std::move(sockets);
-  auto freeSocks = std::move(freeSockets);
-  auto entries = std::move(entries_);
-  requests.clear();
-  sockets.clear();
-  freeSockets.clear();
-  entries_.clear();
+  // Emptied before what they hold is destroyed (a socket's destruction must not find
+  // itself in a list being cleared).
+  auto reqs = std::exchange(requests, {});
+  auto socks = std::exchange(sockets, {});
+  auto freeSocks = std::exchange(freeSockets, {});
+  auto entries = std::exchange(entries_, {});
   createConnection = nullptr;
   EventEmitter::releaseForTeardown();
   return keep;

@@ -1,6 +1,7 @@
 // http: lib/_http_outgoing.js (OutgoingMessage) and the socket writer of http messages.
 #include <cstring>
 #include <ctime>
+#include <utility>
 
 #include "bindings/stream_wrap.h"
 #include "modules/src/http_internal.h"
@@ -990,8 +991,7 @@ std::shared_ptr<void> OutgoingMessage::releaseForTeardown() {
   std::shared_ptr<void> keep = weak_from_this().lock();
   socket.reset();
   link_.reset();
-  auto output = std::move(outputData_);
-  outputData_.clear();
+  auto output = std::exchange(outputData_, {});
   EventEmitter::releaseForTeardown();
   return keep;
 }
