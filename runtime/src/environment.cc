@@ -172,41 +172,48 @@ Environment& Environment::require() {
   return *tlCurrent;
 }
 
+namespace {
+// The Environment's two intrusive lists (open handles, live emitters): push at the head,
+// unlink from anywhere.
+template <class T, T* T::*Prev, T* T::*Next>
+void pushFront(T*& head, T* n) noexcept {
+  n->*Prev = nullptr;
+  n->*Next = head;
+  if (head) head->*Prev = n;
+  head = n;
+}
+template <class T, T* T::*Prev, T* T::*Next>
+void unlink(T*& head, T* n) noexcept {
+  if (n->*Prev)
+    (n->*Prev)->*Next = n->*Next;
+  else if (head == n)
+    head = n->*Next;
+  if (n->*Next) (n->*Next)->*Prev = n->*Prev;
+  n->*Prev = n->*Next = nullptr;
+}
+}  // namespace
+
 void Environment::registerHandle(HandleEntry* h) noexcept {
-  h->prev = nullptr;
-  h->next = handles_;
-  if (handles_) handles_->prev = h;
-  handles_ = h;
+  pushFront<HandleEntry, &HandleEntry::prev, &HandleEntry::next>(handles_, h);
 }
 
 void Environment::unregisterHandle(HandleEntry* h) noexcept {
-  if (h->prev)
-    h->prev->next = h->next;
-  else if (handles_ == h)
-    handles_ = h->next;
-  if (h->next) h->next->prev = h->prev;
-  h->prev = h->next = nullptr;
+  unlink<HandleEntry, &HandleEntry::prev, &HandleEntry::next>(handles_, h);
 }
 
 void Environment::trackResource(ResourceEntry* r) noexcept {
   Environment* env = tlCurrent;
   if (!env || r->resourceEnv) return;
   r->resourceEnv = env;
-  r->prevResource = nullptr;
-  r->nextResource = env->resources_;
-  if (env->resources_) env->resources_->prevResource = r;
-  env->resources_ = r;
+  pushFront<ResourceEntry, &ResourceEntry::prevResource, &ResourceEntry::nextResource>(
+      env->resources_, r);
 }
 
 void Environment::untrackResource(ResourceEntry* r) noexcept {
   Environment* env = r->resourceEnv;
   if (!env) return;
-  if (r->prevResource)
-    r->prevResource->nextResource = r->nextResource;
-  else if (env->resources_ == r)
-    env->resources_ = r->nextResource;
-  if (r->nextResource) r->nextResource->prevResource = r->prevResource;
-  r->prevResource = r->nextResource = nullptr;
+  unlink<ResourceEntry, &ResourceEntry::prevResource, &ResourceEntry::nextResource>(env->resources_,
+                                                                                    r);
   r->resourceEnv = nullptr;
 }
 
