@@ -1,8 +1,18 @@
 #include "bindings/process_wrap.h"
 
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/syscall.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <csignal>
 #include <cmath>
 #include <memory>
+#include <string_view>
 
 #include "bindings/stream_wrap.h"
 
@@ -41,14 +51,224 @@ void fillOptions(const ProcessOptions& o, uv_process_options_t* uo, std::vector<
 
 }  // namespace
 
+// ---- the posix_spawn way ---------------------------------------------------------------
+
+namespace {
+
+// Descriptors the parent opened for one spawn, closed when it is done (whatever happened).
+struct OwnedFds {
+  std::vector<int> fds;
+  ~OwnedFds() {
+    for (int fd : fds) ::close(fd);
+  }
+  int keep(int fd) {
+    fds.push_back(fd);
+    return fd;
+  }
+  void release(int fd) {
+    for (int& f : fds)
+      if (f == fd) f = -1;
+    std::erase(fds, -1);
+  }
+};
+
+// execvp's search, in the child's environment: the first PATH entry holding an
+// executable regular file. Empty when there is no PATH or no match (uv_spawn then
+// reports exactly what execvp would have).
+std::string searchPath(const std::string& file, const std::vector<std::string>& envPairs) {
+  if (file.empty()) return {};
+  if (file.find('/') != std::string::npos) return file;
+  const std::string* path = nullptr;
+  for (const std::string& kv : envPairs)
+    if (kv.starts_with("PATH=")) path = &kv;  // the last one wins, as getenv in the child
+  if (!path) return {};
+  std::string_view dirs = std::string_view(*path).substr(5);
+  while (true) {
+    std::size_t colon = dirs.find(':');
+    std::string_view dir = dirs.substr(0, colon);
+    std::string candidate = dir.empty() ? file : std::string(dir) + "/" + file;
+    struct stat st;
+    if (::stat(candidate.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
+        ::access(candidate.c_str(), X_OK) == 0)
+      return candidate;
+    if (colon == std::string_view::npos) return {};
+    dirs.remove_prefix(colon + 1);
+  }
+}
+
+// A descriptor the child must receive in a stdio slot: below the slot count it could be
+// overwritten by an earlier slot's dup2, so it is first copied above them (libuv's child
+// does the same). Returns the descriptor to dup2 from, or -1.
+int aboveSlots(int fd, int slot, int slots, OwnedFds& owned) {
+  if (fd == slot || fd >= slots) return fd;
+  int copy = ::fcntl(fd, F_DUPFD_CLOEXEC, slots);
+  return copy < 0 ? -1 : owned.keep(copy);
+}
+
+}  // namespace
+
+bool ProcessWrap::spawnFast(const ProcessOptions& o) {
+  if (o.uid || o.gid) return false;
+  const std::string file = searchPath(o.file, o.envPairs);
+  if (file.empty()) return false;
+  const int slots = static_cast<int>(o.stdio.size());
+
+  OwnedFds owned;
+  std::vector<int> source(o.stdio.size(), -1);  // what each slot's child descriptor copies
+  std::vector<int> parentEnd(o.stdio.size(), -1);
+  for (int i = 0; i < slots; ++i) {
+    const StdioContainer& c = o.stdio[static_cast<std::size_t>(i)];
+    int fd = -1;
+    switch (c.kind) {
+      case StdioContainer::Kind::kIgnore:
+        continue;
+      case StdioContainer::Kind::kCreatePipe: {
+        // As libuv: a blocking socket pair; the parent's end is made non-blocking below.
+        int sv[2];
+        if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) return false;
+        parentEnd[static_cast<std::size_t>(i)] = owned.keep(sv[0]);
+        fd = owned.keep(sv[1]);
+        break;
+      }
+      case StdioContainer::Kind::kInheritFd:
+        fd = c.fd;
+        break;
+      case StdioContainer::Kind::kInheritStream: {
+        uv_os_fd_t sfd;
+        if (uv_fileno(reinterpret_cast<uv_handle_t*>(c.stream->stream()), &sfd) != 0) return false;
+        fd = sfd;
+        break;
+      }
+    }
+    if (fd < 0) return false;
+    fd = aboveSlots(fd, i, slots, owned);
+    if (fd < 0) return false;
+    source[static_cast<std::size_t>(i)] = fd;
+  }
+
+  posix_spawn_file_actions_t actions;
+  posix_spawnattr_t attr;
+  if (posix_spawn_file_actions_init(&actions) != 0) return false;
+  if (posix_spawnattr_init(&attr) != 0) {
+    posix_spawn_file_actions_destroy(&actions);
+    return false;
+  }
+  int rc = 0;
+  for (int i = 0; i < slots && rc == 0; ++i) {
+    int fd = source[static_cast<std::size_t>(i)];
+    if (fd < 0) {
+      // An ignored stdin/stdout/stderr reads and writes /dev/null; higher slots get nothing.
+      if (i <= 2)
+        rc = posix_spawn_file_actions_addopen(&actions, i, "/dev/null", i == 0 ? O_RDONLY : O_RDWR,
+                                              0);
+      continue;
+    }
+    // dup2 onto itself clears FD_CLOEXEC (glibc >= 2.29), as libuv's child does.
+    rc = posix_spawn_file_actions_adddup2(&actions, fd, i);
+    // libuv's child puts its stdio in blocking mode, which changes the shared open file
+    // description: do it here, for what the child gets on 0-2.
+    if (rc == 0 && i <= 2 &&
+        o.stdio[static_cast<std::size_t>(i)].kind != StdioContainer::Kind::kCreatePipe) {
+      int flags = ::fcntl(fd, F_GETFL);
+      if (flags >= 0 && (flags & O_NONBLOCK)) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+    }
+  }
+  if (rc == 0 && o.cwd) rc = posix_spawn_file_actions_addchdir_np(&actions, o.cwd->c_str());
+  if (rc == 0) {
+    sigset_t defaults, none;
+    sigemptyset(&defaults);
+    for (int sig = 1; sig < 32; ++sig)
+      if (sig != SIGKILL && sig != SIGSTOP) sigaddset(&defaults, sig);
+    // glibc's own signals (32 and 33): its posix_spawn leaves them ignored in the child
+    // unless they are in this set, and SIG_IGN survives exec (a forked child starts with
+    // them at SIG_DFL). sigaddset refuses them, so their bits are set directly.
+    auto* words = reinterpret_cast<unsigned long*>(&defaults);
+    constexpr int kBits = 8 * sizeof(unsigned long);
+    for (int sig : {32, 33}) words[(sig - 1) / kBits] |= 1UL << ((sig - 1) % kBits);
+    sigemptyset(&none);
+    short flags = POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK;
+    if (o.detached) flags |= POSIX_SPAWN_SETSID;
+    rc = posix_spawnattr_setsigdefault(&attr, &defaults);
+    if (rc == 0) rc = posix_spawnattr_setsigmask(&attr, &none);
+    if (rc == 0) rc = posix_spawnattr_setflags(&attr, flags);
+  }
+  pid_t pid = 0;
+  if (rc == 0) {
+    std::vector<char*> argv = cStrings(o.args);
+    std::vector<char*> envp = cStrings(o.envPairs);
+    rc = posix_spawn(&pid, file.c_str(), &actions, &attr, argv.data(), envp.data());
+  }
+  posix_spawn_file_actions_destroy(&actions);
+  posix_spawnattr_destroy(&attr);
+  if (rc != 0) return false;  // nothing started: uv_spawn reports it
+
+  // The child runs. From here on nothing may fail back to uv_spawn.
+  int pidfd = static_cast<int>(::syscall(SYS_pidfd_open, pid, 0));
+  if (pidfd < 0) {
+    // Cannot watch it (no pidfd support): reap it and let uv_spawn start another.
+    ::kill(pid, SIGKILL);
+    int status;
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    return false;
+  }
+  pidfd_ = pidfd;
+  pid_ = pid;
+  uv_poll_init(env().loop(), &poll_, pidfd_);  // started by watchExit()
+  for (int i = 0; i < slots; ++i) {
+    int fd = parentEnd[static_cast<std::size_t>(i)];
+    if (fd < 0) continue;
+    owned.release(fd);
+    auto* pipe =
+        reinterpret_cast<uv_pipe_t*>(o.stdio[static_cast<std::size_t>(i)].stream->stream());
+    uv_pipe_open(pipe, fd);  // non-blocking, readable and writable, as uv_spawn opens it
+  }
+  return true;
+}
+
+void ProcessWrap::watchExit() {
+  if (pidfd_ < 0 || watching_ || isClosing()) return;
+  watching_ = true;
+  uv_poll_start(&poll_, UV_READABLE, &ProcessWrap::onPidfd);
+}
+
+void ProcessWrap::onPidfd(uv_poll_t* p, int, int) {
+  auto* self = static_cast<ProcessWrap*>(p->data);
+  int status = 0;
+  pid_t r;
+  do {
+    r = ::waitpid(self->pid_, &status, WNOHANG);
+  } while (r < 0 && errno == EINTR);
+  if (r == 0) return;  // not yet (a spurious wakeup)
+  uv_poll_stop(&self->poll_);
+  self->reaped_ = true;
+  std::int64_t exitStatus = 0;
+  int termSignal = 0;
+  if (r > 0) {
+    if (WIFEXITED(status)) exitStatus = WEXITSTATUS(status);
+    if (WIFSIGNALED(status)) termSignal = WTERMSIG(status);
+  }
+  ExitCallback cb = std::move(self->onExit_);
+  if (cb) cb(exitStatus, termSignal);
+}
+
 // ---- ProcessWrap ------------------------------------------------------------------------
 
 ProcessWrap::ProcessWrap(Environment& env)
     : HandleWrap(env, reinterpret_cast<uv_handle_t*>(&process_)) {}
 
+ProcessWrap::~ProcessWrap() {
+  if (pidfd_ >= 0) ::close(pidfd_);
+}
+
 ProcessWrap* ProcessWrap::spawn(Environment& env, const ProcessOptions& o, ExitCallback onExit,
                                 int* err) {
   auto* w = new ProcessWrap(env);
+  if (w->spawnFast(o)) {
+    *err = 0;
+    w->onExit_ = std::move(onExit);
+    return w;
+  }
   uv_process_options_t uo{};
   std::vector<char*> argv, envp;
   fillOptions(o, &uo, &argv, &envp);
@@ -93,8 +313,9 @@ void ProcessWrap::onExitCb(uv_process_t* p, std::int64_t exitStatus, int termSig
 }
 
 int ProcessWrap::kill(int signal) {
-  if (isClosing()) return UV_ESRCH;
-  return uv_process_kill(&process_, signal);
+  if (isClosing() || reaped_) return UV_ESRCH;
+  if (pidfd_ < 0) return uv_process_kill(&process_, signal);
+  return ::kill(pid_, signal) == 0 ? 0 : -errno;
 }
 
 // ---- spawnSync (Node's SyncProcessRunner) -----------------------------------------------------

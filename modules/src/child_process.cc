@@ -702,6 +702,8 @@ void ChildProcess::spawnImpl(NormalizedSpawn& options) {
     impl_->channel = bindings::IpcChannel::create(pipe, impl_.get());
     Access::setChannel(channel_, impl_->channel);
   }
+  // After the pipes started reading (see ProcessWrap::watchExit).
+  if (!err) impl_->handle->watchExit();
 }
 
 bool ChildProcess::kill(Signal sig) {
