@@ -8,10 +8,10 @@ bool immediateRan = false;
 }
 
 NODECC_CONFORMANCE_CASE(unref_timers) {
-  auto t = setTimeout([] { console::log("unref timeout ran (should not)"); }, 50);
+  auto t = setTimeout([] { console::log("unref timeout ran (should not)"); }, 5000);
   t->unref();
   console::log("timeout hasRef after unref", t->hasRef());
-  auto iv = setInterval([] { console::log("unref interval ran (should not)"); }, 50);
+  auto iv = setInterval([] { console::log("unref interval ran (should not)"); }, 5000);
   iv->unref();
   auto im = setImmediate([] { immediateRan = true; });
   im->unref();
