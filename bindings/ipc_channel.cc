@@ -41,7 +41,7 @@ Value parseJson(std::string_view line) {
   try {
     return Value::parse(line);
   } catch (const Error&) {
-    // Node decodes the bytes as UTF-8 first (invalid sequences become U+FFFD); nlohmann
+    // Node decodes the bytes as UTF-8 first (invalid sequences become U+FFFD); Value::parse
     // rejects invalid UTF-8 inside strings, so retry with the decoded text.
     std::string decoded = encoding::sanitizeUtf8(line);
     if (decoded == line) throw;

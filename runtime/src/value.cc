@@ -1,10 +1,12 @@
-// Value: JS-like message data; JSON parsing through nlohmann-json.
+// Value: JS-like message data, JSON.stringify and JSON.parse.
 #include "nodecc/value.h"
 
 #include <charconv>
 #include <cmath>
 #include <cstdio>
-#include <nlohmann/json.hpp>
+#include <limits>
+#include <string>
+#include <vector>
 
 #include "nodecc/errors.h"
 
@@ -388,35 +390,304 @@ bool stringifyTo(std::string& out, const Value& v, int indent, int level) {
   return false;
 }
 
-Value fromJson(const nlohmann::ordered_json& j) {
-  switch (j.type()) {
-    case nlohmann::ordered_json::value_t::null:
-      return nullptr;
-    case nlohmann::ordered_json::value_t::boolean:
-      return j.get<bool>();
-    case nlohmann::ordered_json::value_t::number_integer:
-      return static_cast<double>(j.get<std::int64_t>());
-    case nlohmann::ordered_json::value_t::number_unsigned:
-      return static_cast<double>(j.get<std::uint64_t>());
-    case nlohmann::ordered_json::value_t::number_float:
-      return j.get<double>();
-    case nlohmann::ordered_json::value_t::string:
-      return j.get<std::string>();
-    case nlohmann::ordered_json::value_t::array: {
-      Array a;
-      a.reserve(j.size());
-      for (const auto& e : j) a.push_back(fromJson(e));
-      return a;
+// JSON.parse: a single pass straight into Values (the IPC channel parses every message
+// with it; through nlohmann's DOM, or even its SAX events, parsing was a quarter of an IPC
+// round trip). Iterative, so nesting depth is bounded by memory only. Numbers become
+// doubles (std::from_chars: correctly rounded, "-0" is -0 as in JS); a repeated key keeps
+// its first place and takes the last value; strings must be valid UTF-8 (callers that
+// receive raw bytes decode them first, as Node does); a lone surrogate escape becomes
+// U+FFFD (the bytes Node writes for it).
+class JsonParser {
+ public:
+  explicit JsonParser(std::string_view t)
+      : p_(t.data()), begin_(t.data()), end_(t.data() + t.size()) {}
+
+  // False on a syntax error; errorAt() is then the offending byte's offset.
+  bool parse(Value& out) {
+    struct Frame {
+      Value* v;
+      bool object;
+    };
+    std::vector<Frame> stack;
+    Value* slot = &out;
+    std::string key;
+    while (true) {
+      // ---- one value into *slot ----
+      skipSpace();
+      if (p_ == end_) return fail();
+      switch (*p_) {
+        case '{':
+          ++p_;
+          *slot = Value(Object());
+          skipSpace();
+          if (p_ < end_ && *p_ == '}') {
+            ++p_;
+            break;  // empty: a complete value
+          }
+          stack.push_back({slot, true});
+          if (!readKey(key)) return false;
+          slot = &slot->asObject()[key];
+          continue;
+        case '[':
+          ++p_;
+          *slot = Value(Array());
+          skipSpace();
+          if (p_ < end_ && *p_ == ']') {
+            ++p_;
+            break;
+          }
+          stack.push_back({slot, false});
+          slot = &slot->asArray().emplace_back();
+          continue;
+        case '"': {
+          std::string str;
+          if (!readString(str)) return false;
+          *slot = Value(std::move(str));
+          break;
+        }
+        case 't':
+          if (!literal("true")) return false;
+          *slot = Value(true);
+          break;
+        case 'f':
+          if (!literal("false")) return false;
+          *slot = Value(false);
+          break;
+        case 'n':
+          if (!literal("null")) return false;
+          *slot = Value(nullptr);
+          break;
+        default: {
+          double d;
+          if (!readNumber(d)) return false;
+          *slot = Value(d);
+          break;
+        }
+      }
+      // ---- the value is complete: close containers until one continues ----
+      while (true) {
+        if (stack.empty()) {
+          skipSpace();
+          return p_ == end_ ? true : fail();
+        }
+        skipSpace();
+        if (p_ == end_) return fail();
+        Frame& top = stack.back();
+        if (*p_ == ',') {
+          ++p_;
+          if (top.object) {
+            skipSpace();
+            if (!readKey(key)) return false;
+            slot = &top.v->asObject()[key];
+          } else {
+            slot = &top.v->asArray().emplace_back();
+          }
+          break;
+        }
+        if (*p_ != (top.object ? '}' : ']')) return fail();
+        ++p_;
+        stack.pop_back();
+      }
     }
-    case nlohmann::ordered_json::value_t::object: {
-      Object o;
-      for (auto it = j.begin(); it != j.end(); ++it) o[it.key()] = fromJson(it.value());
-      return o;
-    }
-    default:
-      return Value();
   }
-}
+
+  std::size_t errorAt() const { return static_cast<std::size_t>(p_ - begin_); }
+
+ private:
+  bool fail() { return false; }
+  void skipSpace() {
+    while (p_ < end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
+  }
+  bool literal(std::string_view word) {
+    for (char c : word) {
+      if (p_ == end_ || *p_ != c) return false;
+      ++p_;
+    }
+    return true;
+  }
+  // `"key"` then `:`.
+  bool readKey(std::string& key) {
+    if (p_ == end_ || *p_ != '"') return false;
+    key.clear();
+    if (!readString(key)) return false;
+    skipSpace();
+    if (p_ == end_ || *p_ != ':') return false;
+    ++p_;
+    return true;
+  }
+  static bool digit(char c) { return c >= '0' && c <= '9'; }
+  bool readNumber(double& out) {
+    const char* start = p_;
+    if (p_ < end_ && *p_ == '-') ++p_;
+    if (p_ == end_) return false;
+    if (*p_ == '0') {
+      ++p_;
+    } else if (digit(*p_)) {
+      while (p_ < end_ && digit(*p_)) ++p_;
+    } else {
+      return false;
+    }
+    if (p_ < end_ && *p_ == '.') {
+      ++p_;
+      if (p_ == end_ || !digit(*p_)) return false;
+      while (p_ < end_ && digit(*p_)) ++p_;
+    }
+    if (p_ < end_ && (*p_ == 'e' || *p_ == 'E')) {
+      ++p_;
+      if (p_ < end_ && (*p_ == '+' || *p_ == '-')) ++p_;
+      if (p_ == end_ || !digit(*p_)) return false;
+      while (p_ < end_ && digit(*p_)) ++p_;
+    }
+    auto [ptr, ec] = std::from_chars(start, p_, out);
+    if (ec == std::errc::result_out_of_range) {
+      // Too large is ±Infinity in JS, too small is ±0 (from_chars leaves out untouched).
+      bool neg = *start == '-';
+      bool tiny = false;
+      for (const char* q = start; q < p_; ++q)
+        if (*q == 'e' || *q == 'E') tiny = q + 1 < p_ && q[1] == '-';
+      out = tiny ? (neg ? -0.0 : 0.0)
+                 : (neg ? -std::numeric_limits<double>::infinity()
+                        : std::numeric_limits<double>::infinity());
+      return true;
+    }
+    return ec == std::errc() && ptr == p_;
+  }
+  int hex4() {
+    if (end_ - p_ < 4) return -1;
+    int v = 0;
+    for (int i = 0; i < 4; ++i) {
+      char c = p_[i];
+      int d = c >= '0' && c <= '9'   ? c - '0'
+              : c >= 'a' && c <= 'f' ? c - 'a' + 10
+              : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                     : -1;
+      if (d < 0) return -1;
+      v = v * 16 + d;
+    }
+    p_ += 4;
+    return v;
+  }
+  static void putUtf8(std::string& s, std::uint32_t cp) {
+    if (cp < 0x80) {
+      s.push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+      s.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+      s.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+      s.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+      s.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      s.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+      s.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+      s.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+      s.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      s.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+  }
+  // The length of the valid UTF-8 sequence at p (lead byte >= 0x80), or 0.
+  std::size_t utf8Length(const char* p) const {
+    auto b = [&](std::ptrdiff_t i) { return static_cast<unsigned char>(p[i]); };
+    auto cont = [&](std::ptrdiff_t i) { return p + i < end_ && (b(i) & 0xC0) == 0x80; };
+    unsigned char c = b(0);
+    if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
+    if (c >= 0xE0 && c <= 0xEF) {
+      if (!cont(1) || !cont(2)) return 0;
+      if (c == 0xE0 && b(1) < 0xA0) return 0;   // overlong
+      if (c == 0xED && b(1) >= 0xA0) return 0;  // a surrogate
+      return 3;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+      if (!cont(1) || !cont(2) || !cont(3)) return 0;
+      if (c == 0xF0 && b(1) < 0x90) return 0;   // overlong
+      if (c == 0xF4 && b(1) >= 0x90) return 0;  // above U+10FFFF
+      return 4;
+    }
+    return 0;
+  }
+  // At the opening quote; appends the decoded string.
+  bool readString(std::string& out) {
+    ++p_;
+    while (true) {
+      const char* run = p_;
+      while (p_ < end_) {
+        unsigned char c = static_cast<unsigned char>(*p_);
+        if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) break;
+        ++p_;
+      }
+      out.append(run, p_);
+      if (p_ == end_) return false;
+      unsigned char c = static_cast<unsigned char>(*p_);
+      if (c == '"') {
+        ++p_;
+        return true;
+      }
+      if (c < 0x20) return false;
+      if (c >= 0x80) {
+        std::size_t n = utf8Length(p_);
+        if (n == 0) return false;
+        out.append(p_, n);
+        p_ += n;
+        continue;
+      }
+      // A backslash escape.
+      ++p_;
+      if (p_ == end_) return false;
+      char e = *p_++;
+      switch (e) {
+        case '"':
+          out.push_back('"');
+          break;
+        case '\\':
+          out.push_back('\\');
+          break;
+        case '/':
+          out.push_back('/');
+          break;
+        case 'b':
+          out.push_back('\b');
+          break;
+        case 'f':
+          out.push_back('\f');
+          break;
+        case 'n':
+          out.push_back('\n');
+          break;
+        case 'r':
+          out.push_back('\r');
+          break;
+        case 't':
+          out.push_back('\t');
+          break;
+        case 'u': {
+          int u = hex4();
+          if (u < 0) return false;
+          std::uint32_t cp = static_cast<std::uint32_t>(u);
+          if (cp >= 0xD800 && cp <= 0xDBFF && end_ - p_ >= 6 && p_[0] == '\\' && p_[1] == 'u') {
+            const char* save = p_;
+            p_ += 2;
+            int lo = hex4();
+            if (lo >= 0xDC00 && lo <= 0xDFFF) {
+              cp = 0x10000 + ((cp - 0xD800) << 10) + (static_cast<std::uint32_t>(lo) - 0xDC00);
+            } else {
+              p_ = save;  // not a pair: the next escape is read on its own
+              if (lo < 0) return false;
+            }
+          }
+          if (cp >= 0xD800 && cp <= 0xDFFF) cp = 0xFFFD;  // a lone surrogate
+          putUtf8(out, cp);
+          break;
+        }
+        default:
+          --p_;
+          return false;
+      }
+    }
+  }
+
+  const char* p_;
+  const char* begin_;
+  const char* end_;
+};
 
 }  // namespace
 
@@ -433,16 +704,15 @@ std::string Value::stringify(int indent) const {
 }
 
 Value Value::parse(std::string_view text) {
-  try {
-    return fromJson(nlohmann::ordered_json::parse(text.begin(), text.end()));
-  } catch (const nlohmann::json::parse_error& e) {
-    // V8's message differs per case; keep the shape "Unexpected … in JSON at position N".
-    Error err("Unexpected token in JSON at position " +
-              std::to_string(e.byte > 0 ? e.byte - 1 : 0));
-    if (text.empty()) err.message = "Unexpected end of JSON input";
-    err.name = "SyntaxError";
-    throw err;
-  }
+  Value out;
+  JsonParser parser(text);
+  if (parser.parse(out)) return out;
+  // V8's message differs per case; keep the shape "Unexpected … in JSON at position N".
+  std::size_t at = parser.errorAt();
+  Error err(at >= text.size() ? std::string("Unexpected end of JSON input")
+                              : "Unexpected token in JSON at position " + std::to_string(at));
+  err.name = "SyntaxError";
+  throw err;
 }
 
 bool operator==(const Value& a, const Value& b) { return a.variant() == b.variant(); }

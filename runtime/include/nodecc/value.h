@@ -4,8 +4,9 @@
 // or a cluster message: undefined, null, booleans, numbers (doubles, as in JS),
 // strings, arrays, objects (keys kept in insertion order, as in JS) and
 // Buffers (a SharedArrayBuffer is a Buffer whose storage is shared). JSON text
-// goes through nlohmann-json. Host objects (a MessagePort in a message) are
-// carried opaquely.
+// is read by a single-pass parser of our own (Value::parse; numbers as JS reads
+// them, "-0" included). Host objects (a MessagePort in a message) are carried
+// opaquely.
 #pragma once
 
 #include <cstddef>

@@ -5,6 +5,8 @@
 #include <limits>
 #include <utility>
 
+#include <nlohmann/json.hpp>
+
 #include "helpers.h"
 
 using namespace nodecc;
@@ -111,4 +113,218 @@ TEST(Value, TypedAccessAndTruthiness) {
   EXPECT_EQ(Value(1.5).toString(), "1.5");
   EXPECT_EQ(Value(nullptr).toString(), "null");
   EXPECT_EQ(Value(true).toString(), "true");
+}
+
+// ---- Value::parse against a reference parser (nlohmann-json) and JS's JSON.parse ----
+
+namespace {
+
+// Structural equality of a parsed Value and a nlohmann document.
+bool sameAs(const Value& v, const nlohmann::ordered_json& j) {
+  using T = nlohmann::ordered_json::value_t;
+  switch (j.type()) {
+    case T::null:
+      return v.isNull();
+    case T::boolean:
+      return v.isBoolean() && v.asBoolean() == j.get<bool>();
+    case T::number_integer:
+    case T::number_unsigned:
+    case T::number_float:
+      return v.isNumber() && v.asNumber() == j.get<double>();
+    case T::string:
+      return v.isString() && v.asString() == j.get<std::string>();
+    case T::array: {
+      if (!v.isArray() || v.asArray().size() != j.size()) return false;
+      for (std::size_t i = 0; i < j.size(); ++i)
+        if (!sameAs(v.asArray()[i], j[i])) return false;
+      return true;
+    }
+    case T::object: {
+      if (!v.isObject() || v.asObject().size() != j.size()) return false;
+      auto it = v.asObject().begin();
+      for (auto jt = j.begin(); jt != j.end(); ++jt, ++it)
+        if (it->first != jt.key() || !sameAs(it->second, jt.value())) return false;
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+struct Gen {
+  std::uint64_t s;
+  bool surrogates = true;  // "\\ud83d\\ude00": a mutation can leave a lone surrogate
+  std::uint64_t next() {
+    s ^= s << 13;
+    s ^= s >> 7;
+    s ^= s << 17;
+    return s;
+  }
+  std::size_t below(std::size_t n) { return static_cast<std::size_t>(next() % n); }
+  std::string text() {
+    static const char* const pieces[] = {
+        "a", "key", "\\n", "\\\"", "\\\\",   "\\/", "\\u00e9", "\\ud83d\\ude00",
+        "é", "😀",   " ",   "\\t",  "\\u0000"};
+    std::string s = "\"";
+    for (std::size_t n = below(5); n > 0; --n) {
+      std::size_t k = below(std::size(pieces));
+      if (!surrogates && k == 7) continue;
+      s += pieces[k];
+    }
+    return s + "\"";
+  }
+  std::string number() {
+    static const char* const nums[] = {"0",
+                                       "-0",
+                                       "1",
+                                       "-17",
+                                       "3.25",
+                                       "1e3",
+                                       "2.5E-3",
+                                       "123456789012345678901234567890",
+                                       "0.1",
+                                       "-1e+21",
+                                       "18446744073709551615",
+                                       "9007199254740993",
+                                       "5e-324"};
+    return nums[below(std::size(nums))];
+  }
+  std::string doc(int depth) {
+    switch (depth > 3 ? below(5) : below(7)) {
+      case 0:
+        return number();
+      case 1:
+        return text();
+      case 2:
+        return "true";
+      case 3:
+        return "false";
+      case 4:
+        return "null";
+      case 5: {
+        std::string s = "[";
+        for (std::size_t n = below(4), i = 0; i < n; ++i) s += (i ? ", " : "") + doc(depth + 1);
+        return s + "]";
+      }
+      default: {
+        std::string s = "{ ";
+        for (std::size_t n = below(4), i = 0; i < n; ++i)
+          s += (i ? ",\n" : "") + text() + " : " + doc(depth + 1);
+        return s + "}";
+      }
+    }
+  }
+};
+
+bool parses(std::string_view text, Value* out = nullptr) {
+  try {
+    Value v = Value::parse(text);
+    if (out) *out = std::move(v);
+    return true;
+  } catch (const Error& e) {
+    EXPECT_EQ(e.name, "SyntaxError");
+    return false;
+  }
+}
+
+}  // namespace
+
+TEST(Value, ParseAgreesWithAReferenceParserOnGeneratedDocuments) {
+  Gen g{0x9e3779b97f4a7c15ULL};
+  for (int i = 0; i < 3000; ++i) {
+    std::string text = g.doc(0);
+    Value v;
+    ASSERT_TRUE(parses(text, &v)) << text;
+    EXPECT_TRUE(sameAs(v, nlohmann::ordered_json::parse(text))) << text;
+  }
+}
+
+TEST(Value, ParseAcceptsAndRejectsWhatTheReferenceParserDoes) {
+  // Single-byte mutations (deleted, doubled or replaced by a JSON metacharacter) of
+  // generated documents: both parsers agree on whether the text is JSON. (No surrogate
+  // pairs here: a broken pair leaves a lone surrogate, which JSON.parse and Value::parse
+  // accept and the reference parser rejects.)
+  Gen g{42, false};
+  const char metas[] = "{}[],:\"\\ 0-.eE+tfn";
+  for (int i = 0; i < 5000; ++i) {
+    std::string text = g.doc(0);
+    std::size_t at = g.below(text.size());
+    switch (g.below(3)) {
+      case 0:
+        text.erase(at, 1);
+        break;
+      case 1:
+        text.insert(at, 1, text[at]);
+        break;
+      default:
+        text[at] = metas[g.below(sizeof metas - 1)];
+    }
+    bool ref = true;
+    try {
+      nlohmann::ordered_json parsed = nlohmann::ordered_json::parse(text);
+      ref = !parsed.is_discarded();
+    } catch (const nlohmann::json::out_of_range&) {
+      continue;  // "5e324": JSON.parse (and Value::parse) read Infinity
+    } catch (const nlohmann::json::parse_error&) {
+      ref = false;
+    }
+    Value v;
+    EXPECT_EQ(parses(text, &v), ref) << text;
+    if (ref) {
+      EXPECT_TRUE(sameAs(v, nlohmann::ordered_json::parse(text))) << text;
+    }
+  }
+}
+
+TEST(Value, ParseReadsNumbersAndStringsAsJsonParse) {
+  Value v;
+  ASSERT_TRUE(parses("-0", &v));
+  EXPECT_TRUE(std::signbit(v.asNumber()));  // JSON.parse('-0') is -0
+  ASSERT_TRUE(parses("1e400", &v));
+  EXPECT_EQ(v.asNumber(), std::numeric_limits<double>::infinity());
+  ASSERT_TRUE(parses("-1e400", &v));
+  EXPECT_EQ(v.asNumber(), -std::numeric_limits<double>::infinity());
+  ASSERT_TRUE(parses("1e-400", &v));
+  EXPECT_EQ(v.asNumber(), 0);
+  ASSERT_TRUE(parses(" \t\r\n[ 1 , 2 ]\n", &v));
+  EXPECT_EQ(v.asArray().size(), 2u);
+  // A lone surrogate is kept by JS; written as UTF-8 it is U+FFFD.
+  ASSERT_TRUE(parses(R"("a\ud800b\udc00c")", &v));
+  EXPECT_EQ(v.asString(),
+            "a\xEF\xBF\xBD"
+            "b\xEF\xBF\xBD"
+            "c");
+  // A repeated key keeps its first place and takes the last value.
+  ASSERT_TRUE(parses(R"({"a":1,"b":2,"a":3})", &v));
+  EXPECT_EQ(v.stringify(), R"({"a":3,"b":2})");
+  for (const char* bad : {"01", "1.", ".5", "+1", "[1,]", "{\"a\":1,}", "\"\t\"", "\"\\x\"",
+                          "\"\\u12\"", "tru", "nulll", "[1 2]", "{\"a\"}", "\"\xC3\"",
+                          "\"\xED\xA0\x80\"", "\"\xF4\x90\x80\x80\"", "\"\xC0\xAF\""})
+    EXPECT_FALSE(parses(bad)) << bad;
+}
+
+TEST(Value, ParseHandlesDeepNestingWithoutRecursion) {
+  const std::size_t depth = 5000;  // (destroying the Value recurses; parsing does not)
+  std::string text(depth, '[');
+  text.append(depth, ']');
+  Value v;
+  ASSERT_TRUE(parses(text, &v));
+  std::size_t seen = 0;
+  for (const Value* p = &v; p->isArray() && !p->asArray().empty(); p = &p->asArray()[0]) ++seen;
+  EXPECT_EQ(seen, depth - 1);
+}
+
+TEST(Value, ParseErrorsNameThePosition) {
+  try {
+    Value::parse("[1, }");
+    ADD_FAILURE();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.message, "Unexpected token in JSON at position 4");
+  }
+  try {
+    Value::parse("{\"a\":");
+    ADD_FAILURE();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.message, "Unexpected end of JSON input");
+  }
 }
