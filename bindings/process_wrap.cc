@@ -105,15 +105,31 @@ int aboveSlots(int fd, int slot, int slots, OwnedFds& owned) {
   return copy < 0 ? -1 : owned.keep(copy);
 }
 
+// pidfd_open exists (Linux 5.3): checked once, on this process.
+bool pidfdWorks() {
+  static const bool works = [] {
+    int fd = static_cast<int>(::syscall(SYS_pidfd_open, ::getpid(), 0));
+    if (fd < 0) return false;
+    ::close(fd);
+    return true;
+  }();
+  return works;
+}
+
 }  // namespace
 
 bool ProcessWrap::spawnFast(const ProcessOptions& o) {
-  if (o.uid || o.gid) return false;
+  if (o.uid || o.gid || !pidfdWorks()) return false;
   const std::string file = searchPath(o.file, o.envPairs);
   if (file.empty()) return false;
   const int slots = static_cast<int>(o.stdio.size());
 
   OwnedFds owned;
+  // A descriptor kept free for the pidfd: once the child runs, being unable to watch it
+  // would leave only killing it (after it may have done something) and starting over.
+  int reserved = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+  if (reserved < 0) return false;  // uv_spawn reports the EMFILE
+  owned.keep(reserved);
   std::vector<int> source(o.stdio.size(), -1);  // what each slot's child descriptor copies
   std::vector<int> parentEnd(o.stdio.size(), -1);
   for (int i = 0; i < slots; ++i) {
@@ -203,9 +219,12 @@ bool ProcessWrap::spawnFast(const ProcessOptions& o) {
   if (rc != 0) return false;  // nothing started: uv_spawn reports it
 
   // The child runs. From here on nothing may fail back to uv_spawn.
+  owned.release(reserved);
+  ::close(reserved);
   int pidfd = static_cast<int>(::syscall(SYS_pidfd_open, pid, 0));
   if (pidfd < 0) {
-    // Cannot watch it (no pidfd support): reap it and let uv_spawn start another.
+    // Another thread took the reserved slot first: the last resort is to stop this
+    // child and let uv_spawn start another.
     ::kill(pid, SIGKILL);
     int status;
     while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {

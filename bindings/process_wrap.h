@@ -14,7 +14,8 @@
 //   /dev/null for ignored stdin/stdout/stderr, blocking mode for inherited stdio,
 //   signal dispositions 1-31 reset and the mask cleared, setsid when detached), and
 //   searches PATH in the child's environment as execvp does.
-// - uv_spawn, for everything else: uid/gid, no PATH in the environment, a command
+// - uv_spawn, for everything else: uid/gid, a kernel without pidfd_open (< 5.3), no
+//   descriptor left for the pidfd, no PATH in the environment, a command
 //   that PATH does not find, or any failure of the first way (then nothing was
 //   started, and uv_spawn reports the error exactly as Node's libuv does).
 //
