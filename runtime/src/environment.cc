@@ -296,7 +296,8 @@ void Environment::teardown() {
       i->idlePrev = i->idleNext = nullptr;
       i->destroyed = true;
       i->envId = 0;
-      auto keep = std::move(i->self);
+      ImmediatePtr keep = i->queued ? ImmediatePtr::adopt(i) : ImmediatePtr();
+      i->queued = false;
       i = next;
     }
     q->head = q->tail = nullptr;

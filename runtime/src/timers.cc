@@ -376,6 +376,13 @@ void Environment::Impl::onTimer(uv_timer_t* h) {
 Immediate::Immediate(Environment& e, detail::TimerTask cb)
     : onImmediate(std::move(cb)), envId(e.id()) {}
 
+static_assert(sizeof(Immediate) <= 64, "an Immediate is one 64-byte pool block");
+
+void Immediate::release(Immediate* i) noexcept {
+  i->~Immediate();
+  detail::PoolAllocator<Immediate>().deallocate(i, 1);
+}
+
 Immediate& Immediate::ref() {
   if (!refed_ && !destroyed) {
     refed_ = true;
@@ -412,14 +419,14 @@ void Environment::Impl::processImmediate(bool& threw) {
   }
   // The queue's reference to the immediate that ran last: its idleNext is where to go on
   // when the next one is cleared by a tick.
-  std::shared_ptr<Immediate> prevKeep;
+  ImmediatePtr prevKeep;
   Immediate* prev = nullptr;
   bool ranAtLeastOne = false;
   while (immediate) {
     if (!ranAtLeastOne) {
       ranAtLeastOne = true;
     } else if (hasTickWork()) {
-      std::shared_ptr<Immediate> cur = immediate->self;  // survives a clearImmediate in the ticks
+      ImmediatePtr cur(immediate);  // survives a clearImmediate in the ticks
       env.runNextTicks();
       if (env.stopping()) return;
       if (immediate->destroyed) {
@@ -433,7 +440,8 @@ void Environment::Impl::processImmediate(bool& threw) {
     --immediateCount;
     if (immediate->refed_) --immediateRefCount;
     immediate->refed_ = false;
-    prevKeep = std::move(immediate->self);  // keeps it alive through its call
+    immediate->queued = false;
+    prevKeep = ImmediatePtr::adopt(immediate);  // the queue's reference, through its call
     prev = immediate;
     try {
       immediate->onImmediate();  // clearImmediate() of a destroyed immediate does nothing
@@ -478,9 +486,17 @@ TimeoutPtr scheduleTimeout(TimerTask cb, double after, bool repeat) {
 
 ImmediatePtr scheduleImmediate(TimerTask cb) {
   Environment& env = Environment::require();
-  auto i = std::allocate_shared<Immediate>(PoolAllocator<Immediate>(), env, std::move(cb));
+  Immediate* raw = PoolAllocator<Immediate>().allocate(1);
+  try {
+    ::new (static_cast<void*>(raw)) Immediate(env, std::move(cb));
+  } catch (...) {
+    PoolAllocator<Immediate>().deallocate(raw, 1);
+    throw;
+  }
+  raw->refs = 1;  // the queue's
+  raw->queued = true;
+  ImmediatePtr i(raw);
   Environment::Impl& I = env.impl();
-  i->self = i;
   i->refed_ = true;  // i->ref(), knowing the Environment is live
   if (I.immediateRefCount++ == 0) I.toggleImmediateRef(true);
   ++I.immediateCount;
@@ -511,7 +527,10 @@ void clearImmediate(const ImmediatePtr& i) {
   i->refed_ = false;
   i->onImmediate.reset();
   I.immediateQueue.remove(i.get());
-  i->self.reset();
+  if (i->queued) {
+    i->queued = false;
+    ImmediatePtr::adopt(i.get()).reset();  // the queue's reference (`keep` holds another)
+  }
 }
 
 namespace timers::promises {

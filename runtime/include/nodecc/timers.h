@@ -7,11 +7,13 @@
 // callback does not stop the other due timers. Delays that are not in
 // [1, 2^31-1] become 1 ms; above the range a TimeoutOverflowWarning is emitted.
 //
-// Differences from Node: timers return shared pointers (a `Timeout` stays valid
-// while you hold it); extra arguments are bound at the call (`setTimeout(f, 10,
-// a, b)` calls `f(a, b)`); there is no numeric `[Symbol.toPrimitive]` id.
+// Differences from Node: timers return counted pointers (a `Timeout` or an
+// `Immediate` stays valid while you hold it: `TimeoutPtr` is a shared_ptr, `ImmediatePtr`
+// an intrusive count with the same operations); extra arguments are bound at the call
+// (`setTimeout(f, 10, a, b)` calls `f(a, b)`); there is no numeric `[Symbol.toPrimitive]` id.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <utility>
@@ -66,8 +68,10 @@ class Timeout : public std::enable_shared_from_this<Timeout> {
 };
 using TimeoutPtr = std::shared_ptr<Timeout>;
 
+class ImmediatePtr;
+
 /// Node's Immediate object (returned by setImmediate).
-class Immediate : public std::enable_shared_from_this<Immediate> {
+class Immediate {
  public:
   Immediate(Environment& env, detail::TimerTask cb);
   Immediate(const Immediate&) = delete;
@@ -79,16 +83,63 @@ class Immediate : public std::enable_shared_from_this<Immediate> {
   /// `immediate.hasRef()`.
   bool hasRef() const noexcept { return refed_; }
 
-  // ---- internal (timers.cc); 96 bytes ----
+  // ---- internal (timers.cc); 64 bytes, the pool's 64-byte class: a million queued
+  // immediates are 64 MB (with a shared_ptr control block and self-reference, 112) ----
   Immediate* idlePrev = nullptr;
   Immediate* idleNext = nullptr;
+  detail::TimerTask onImmediate;
+  std::uint64_t envId;     // the owning Environment's id(); 0 once it ended
+  std::uint32_t refs = 0;  // ImmediatePtrs, plus one while queued
   bool destroyed = false;
   bool refed_ = false;
-  detail::TimerTask onImmediate;
-  std::uint64_t envId;              // the owning Environment's id(); 0 once it ended
-  std::shared_ptr<Immediate> self;  // held while queued
+  bool queued = false;  // the queue holds a reference (Node: in immediateQueue)
+
+ private:
+  friend class ImmediatePtr;
+  static void release(Immediate* i) noexcept;
 };
-using ImmediatePtr = std::shared_ptr<Immediate>;
+
+/// A counted reference to an Immediate: what setImmediate returns, with the shared_ptr
+/// operations user code needs (copy, `->`, comparison with nullptr, reset). The count is
+/// not atomic: like the Environment it belongs to, an immediate is used on its thread.
+class ImmediatePtr {
+ public:
+  ImmediatePtr() noexcept = default;
+  ImmediatePtr(std::nullptr_t) noexcept {}  // NOLINT(google-explicit-constructor)
+  /// A new reference to `i` (or null).
+  explicit ImmediatePtr(Immediate* i) noexcept : p_(i) {
+    if (p_) ++p_->refs;
+  }
+  ImmediatePtr(const ImmediatePtr& o) noexcept : ImmediatePtr(o.p_) {}
+  ImmediatePtr(ImmediatePtr&& o) noexcept : p_(std::exchange(o.p_, nullptr)) {}
+  ImmediatePtr& operator=(ImmediatePtr o) noexcept {
+    std::swap(p_, o.p_);
+    return *this;
+  }
+  ~ImmediatePtr() { reset(); }
+  /// Takes over a reference already counted in `i->refs` (the queue's).
+  static ImmediatePtr adopt(Immediate* i) noexcept {
+    ImmediatePtr r;
+    r.p_ = i;
+    return r;
+  }
+  void reset() noexcept {
+    if (Immediate* i = std::exchange(p_, nullptr)) {
+      if (--i->refs == 0) Immediate::release(i);
+    }
+  }
+  Immediate* get() const noexcept { return p_; }
+  Immediate* operator->() const noexcept { return p_; }
+  Immediate& operator*() const noexcept { return *p_; }
+  explicit operator bool() const noexcept { return p_ != nullptr; }
+  friend bool operator==(const ImmediatePtr& a, const ImmediatePtr& b) noexcept {
+    return a.p_ == b.p_;
+  }
+  friend bool operator==(const ImmediatePtr& a, std::nullptr_t) noexcept { return !a.p_; }
+
+ private:
+  Immediate* p_ = nullptr;
+};
 
 namespace detail {
 TimeoutPtr scheduleTimeout(TimerTask cb, double after, bool repeat);
