@@ -284,7 +284,8 @@ void Environment::teardown() {
       t->idlePrev = t->idleNext = nullptr;
       t->destroyed = true;
       t->envId = 0;
-      auto keep = std::move(t->self);
+      TimeoutPtr keep = t->listRef ? TimeoutPtr::adopt(t) : TimeoutPtr();
+      t->listRef = false;
       t = next;
     }
   }

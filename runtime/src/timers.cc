@@ -115,6 +115,13 @@ Timeout::Timeout(Environment& e, detail::TimerTask cb, double after, bool isRepe
 
 Timeout::~Timeout() = default;
 
+static_assert(sizeof(Timeout) <= 96, "a Timeout is one 96-byte pool block");
+
+void Timeout::release(Timeout* t) noexcept {
+  t->~Timeout();
+  detail::PoolAllocator<Timeout>().deallocate(t, 1);
+}
+
 Timeout& Timeout::ref() {
   if (!refed_) {
     refed_ = true;
@@ -141,7 +148,7 @@ Timeout& Timeout::refresh() {
 }
 
 Timeout& Timeout::close() {
-  clearTimeout(shared_from_this());
+  clearTimeout(TimeoutPtr(this));
   return *this;
 }
 
@@ -163,6 +170,28 @@ void Environment::Impl::toggleTimerRef(bool ref) {
   else
     uv_unref(h);
 }
+
+namespace {
+// The reference a timer list holds on an enrolled timer (Node: the list links it).
+void takeListRef(Timeout* t) noexcept {
+  if (!t->listRef) {
+    t->listRef = true;
+    ++t->refs;
+  }
+}
+void dropListRef(Timeout* t) noexcept {
+  if (t->listRef) {
+    t->listRef = false;
+    TimeoutPtr::adopt(t).reset();
+  }
+}
+// The list's reference as a TimeoutPtr (empty when the list held none).
+TimeoutPtr moveListRef(Timeout* t) noexcept {
+  if (!t->listRef) return TimeoutPtr();
+  t->listRef = false;
+  return TimeoutPtr::adopt(t);
+}
+}  // namespace
 
 void Environment::Impl::insert(Timeout* item, double msecsD, std::int64_t start) {
   auto msecs = static_cast<std::int64_t>(std::trunc(msecsD));
@@ -188,7 +217,7 @@ void Environment::Impl::insert(Timeout* item, double msecsD, std::int64_t start)
   else
     list->head = item;
   list->tail = item;
-  if (!item->self) item->self = item->shared_from_this();
+  takeListRef(item);
 }
 
 namespace {
@@ -201,7 +230,7 @@ bool isLinked(Environment::Impl& I, const Timeout* item) {
   TimerList* list = listOf(I, item);
   return list && list->head == item;
 }
-// Node's L.remove: unlinks `item` if it is in a list (keeps the self-reference).
+// Node's L.remove: unlinks `item` if it is in a list (keeps the list's reference).
 void listRemove(Environment::Impl& I, Timeout* item) {
   TimerList* list = listOf(I, item);
   if (!(item->idlePrev || item->idleNext || (list && list->head == item))) return;
@@ -246,7 +275,7 @@ void Environment::Impl::unenroll(Timeout* item) {
     eraseList(timerListMap.find(list->msecs));  // listOnTimeout keeps its own reference
   }
   item->idleTimeout = -1;
-  item->self.reset();  // may free `item`: the caller holds a reference
+  dropListRef(item);  // may free `item`: the caller holds a reference
 }
 
 std::int64_t Environment::Impl::processTimers(std::int64_t now, bool& threw) {
@@ -282,13 +311,13 @@ void Environment::Impl::listOnTimeout(TimerList* listRaw, std::int64_t now, bool
     }
     // The list's reference moves here for the call (it survives a clearTimeout in the
     // ticks); insert() takes a new one if the timer is enrolled again meanwhile.
-    std::shared_ptr<Timeout> keep = std::move(timer->self);
+    TimeoutPtr keep = moveListRef(timer);
     if (ranAtLeastOneTimer)
       env.runNextTicks();
     else
       ranAtLeastOneTimer = true;
     if (env.stopping()) {
-      if (!timer->self && isLinked(*this, timer)) timer->self = std::move(keep);
+      if (!timer->listRef && isLinked(*this, timer)) takeListRef(timer);
       return;
     }
     listRemove(*this, timer);
@@ -296,7 +325,7 @@ void Environment::Impl::listOnTimeout(TimerList* listRaw, std::int64_t now, bool
       if (!timer->destroyed) {
         timer->destroyed = true;
         if (timer->refed_) --timerRefCount;
-        timer->self.reset();
+        dropListRef(timer);
       }
       continue;
     }
@@ -317,7 +346,7 @@ void Environment::Impl::listOnTimeout(TimerList* listRaw, std::int64_t now, bool
     } else if (!isLinked(*this, timer) && !timer->destroyed) {
       timer->destroyed = true;
       if (timer->refed_) --timerRefCount;
-      timer->self.reset();
+      dropListRef(timer);
     }
     if (threw || env.stopping()) {
       // Node: the exception leaves processTimers; RunTimers calls it again.
@@ -477,10 +506,15 @@ void Environment::Impl::onCheck(uv_check_t* h) {
 namespace detail {
 TimeoutPtr scheduleTimeout(TimerTask cb, double after, bool repeat) {
   Environment& env = Environment::require();
-  auto t =
-      std::allocate_shared<Timeout>(PoolAllocator<Timeout>(), env, std::move(cb), after, repeat);
-  t->self = t;  // the list's reference (insert would take it with shared_from_this)
-  env.impl().insert(t.get(), t->idleTimeout, env.impl().getNow());
+  Timeout* raw = PoolAllocator<Timeout>().allocate(1);
+  try {
+    ::new (static_cast<void*>(raw)) Timeout(env, std::move(cb), after, repeat);
+  } catch (...) {
+    PoolAllocator<Timeout>().deallocate(raw, 1);
+    throw;
+  }
+  TimeoutPtr t(raw);
+  env.impl().insert(raw, raw->idleTimeout, env.impl().getNow());  // the list's reference
   return t;
 }
 

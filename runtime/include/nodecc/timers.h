@@ -8,8 +8,8 @@
 // [1, 2^31-1] become 1 ms; above the range a TimeoutOverflowWarning is emitted.
 //
 // Differences from Node: timers return counted pointers (a `Timeout` or an
-// `Immediate` stays valid while you hold it: `TimeoutPtr` is a shared_ptr, `ImmediatePtr`
-// an intrusive count with the same operations); extra arguments are bound at the call
+// `Immediate` stays valid while you hold it; `TimeoutPtr` and `ImmediatePtr` are
+// intrusive counts with shared_ptr's operations, see RefPtr); extra arguments are bound at the call
 // (`setTimeout(f, 10, a, b)` calls `f(a, b)`); there is no numeric `[Symbol.toPrimitive]` id.
 #pragma once
 
@@ -33,8 +33,50 @@ struct TimerList;
 using TimerTask = UniqueFunction<void(), 24>;
 }  // namespace detail
 
+/// A counted reference to a Timeout or an Immediate (TimeoutPtr, ImmediatePtr): what
+/// setTimeout/setImmediate return, with the shared_ptr operations user code needs (copy,
+/// `->`, comparison with nullptr, reset). The count lives in the object (no control
+/// block, no atomics): like the Environment it belongs to, a timer is used on its thread.
+template <class T>
+class RefPtr {
+ public:
+  RefPtr() noexcept = default;
+  RefPtr(std::nullptr_t) noexcept {}  // NOLINT(google-explicit-constructor)
+  /// A new reference to `p` (or null).
+  explicit RefPtr(T* p) noexcept : p_(p) {
+    if (p_) ++p_->refs;
+  }
+  RefPtr(const RefPtr& o) noexcept : RefPtr(o.p_) {}
+  RefPtr(RefPtr&& o) noexcept : p_(std::exchange(o.p_, nullptr)) {}
+  RefPtr& operator=(RefPtr o) noexcept {
+    std::swap(p_, o.p_);
+    return *this;
+  }
+  ~RefPtr() { reset(); }
+  /// Takes over a reference already counted in `p->refs` (a timer list's or a queue's).
+  static RefPtr adopt(T* p) noexcept {
+    RefPtr r;
+    r.p_ = p;
+    return r;
+  }
+  void reset() noexcept {
+    if (T* p = std::exchange(p_, nullptr)) {
+      if (--p->refs == 0) T::release(p);
+    }
+  }
+  T* get() const noexcept { return p_; }
+  T* operator->() const noexcept { return p_; }
+  T& operator*() const noexcept { return *p_; }
+  explicit operator bool() const noexcept { return p_ != nullptr; }
+  friend bool operator==(const RefPtr& a, const RefPtr& b) noexcept { return a.p_ == b.p_; }
+  friend bool operator==(const RefPtr& a, std::nullptr_t) noexcept { return !a.p_; }
+
+ private:
+  T* p_ = nullptr;
+};
+
 /// Node's Timeout object (returned by setTimeout and setInterval).
-class Timeout : public std::enable_shared_from_this<Timeout> {
+class Timeout {
  public:
   Timeout(Environment& env, detail::TimerTask cb, double after, bool repeat);
   ~Timeout();
@@ -52,23 +94,27 @@ class Timeout : public std::enable_shared_from_this<Timeout> {
   /// `timeout.close()`: same as clearTimeout(timeout).
   Timeout& close();
 
-  // ---- internal (timers.cc); ordered so that the object packs into 120 bytes ----
+  // ---- internal (timers.cc); 88 bytes, a 96-byte pool block (with a shared_ptr
+  // control block and self-reference it was 136, a 144-byte block) ----
   Timeout* idlePrev = nullptr;
   Timeout* idleNext = nullptr;
   double idleTimeout;  // ms; -1 once cleared
   std::int64_t idleStart = 0;
-  double repeat = 0;    // 0: not an interval
-  std::uint64_t envId;  // the owning Environment's id(); 0 once it ended
+  double repeat = 0;       // 0: not an interval
+  std::uint64_t envId;     // the owning Environment's id(); 0 once it ended
+  std::uint32_t refs = 0;  // TimeoutPtrs, plus one while enrolled in a list (listRef)
   bool destroyed = false;
   bool refed_ = true;
   bool hasCallback = true;  // Node's `_onTimeout !== null`
   bool running = false;     // the callback is executing
+  bool listRef = false;     // a timer list holds a reference
   detail::TimerTask onTimeout;
-  std::shared_ptr<Timeout> self;  // held while enrolled in a list
-};
-using TimeoutPtr = std::shared_ptr<Timeout>;
 
-class ImmediatePtr;
+ private:
+  friend class RefPtr<Timeout>;
+  static void release(Timeout* t) noexcept;
+};
+using TimeoutPtr = RefPtr<Timeout>;
 
 /// Node's Immediate object (returned by setImmediate).
 class Immediate {
@@ -95,51 +141,11 @@ class Immediate {
   bool queued = false;  // the queue holds a reference (Node: in immediateQueue)
 
  private:
-  friend class ImmediatePtr;
+  friend class RefPtr<Immediate>;
   static void release(Immediate* i) noexcept;
 };
 
-/// A counted reference to an Immediate: what setImmediate returns, with the shared_ptr
-/// operations user code needs (copy, `->`, comparison with nullptr, reset). The count is
-/// not atomic: like the Environment it belongs to, an immediate is used on its thread.
-class ImmediatePtr {
- public:
-  ImmediatePtr() noexcept = default;
-  ImmediatePtr(std::nullptr_t) noexcept {}  // NOLINT(google-explicit-constructor)
-  /// A new reference to `i` (or null).
-  explicit ImmediatePtr(Immediate* i) noexcept : p_(i) {
-    if (p_) ++p_->refs;
-  }
-  ImmediatePtr(const ImmediatePtr& o) noexcept : ImmediatePtr(o.p_) {}
-  ImmediatePtr(ImmediatePtr&& o) noexcept : p_(std::exchange(o.p_, nullptr)) {}
-  ImmediatePtr& operator=(ImmediatePtr o) noexcept {
-    std::swap(p_, o.p_);
-    return *this;
-  }
-  ~ImmediatePtr() { reset(); }
-  /// Takes over a reference already counted in `i->refs` (the queue's).
-  static ImmediatePtr adopt(Immediate* i) noexcept {
-    ImmediatePtr r;
-    r.p_ = i;
-    return r;
-  }
-  void reset() noexcept {
-    if (Immediate* i = std::exchange(p_, nullptr)) {
-      if (--i->refs == 0) Immediate::release(i);
-    }
-  }
-  Immediate* get() const noexcept { return p_; }
-  Immediate* operator->() const noexcept { return p_; }
-  Immediate& operator*() const noexcept { return *p_; }
-  explicit operator bool() const noexcept { return p_ != nullptr; }
-  friend bool operator==(const ImmediatePtr& a, const ImmediatePtr& b) noexcept {
-    return a.p_ == b.p_;
-  }
-  friend bool operator==(const ImmediatePtr& a, std::nullptr_t) noexcept { return !a.p_; }
-
- private:
-  Immediate* p_ = nullptr;
-};
+using ImmediatePtr = RefPtr<Immediate>;
 
 namespace detail {
 TimeoutPtr scheduleTimeout(TimerTask cb, double after, bool repeat);
