@@ -130,6 +130,9 @@ bool MessagePortData::post(PortMessage msg, SiblingGroup::Cloner clone, std::str
 void MessagePortData::addToIncomingQueue(PortMessage msg) {
   std::lock_guard<std::mutex> lock(mutex_);
   incoming_.push_back(std::move(msg));
+  // Sequentially consistent, with PortLoop::spin's clearing of spinning_ then reading the
+  // counters: either notify() sees the loop spinning, or the loop sees this count.
+  posted_.fetch_add(1);
   // The owner clears owner_ under this mutex before its handle starts closing.
   if (owner_) owner_->notify();
 }
@@ -178,6 +181,7 @@ void MessagePortWrap::onAsync(uv_async_t* h) {
 }
 
 void MessagePortWrap::signal() {
+  if (data_) seen_ = data_->posted();
   if (isClosing() || !onSignal_) return;
   portLoop_->markActive();
   onSignal_();
@@ -186,10 +190,9 @@ void MessagePortWrap::signal() {
 void MessagePortWrap::triggerAsync() { uv_async_send(&async_); }
 
 void MessagePortWrap::notify() {
-  // Sequentially consistent, with PortLoop::spin's clearing of spinning_ then reading
-  // the flags: either this sees the loop spinning, or the loop sees this flag.
+  if (portLoop_->spinning()) return;  // it will see posted_ move
   signalled_.store(true);
-  if (!portLoop_->wakeIfSpinning()) triggerAsync();
+  triggerAsync();
 }
 
 // ---- PortLoop ----------------------------------------------------------------------
@@ -300,15 +303,14 @@ void PortLoop::remove(MessagePortWrap* w) noexcept {
   w->prevInLoop_ = w->nextInLoop_ = nullptr;
 }
 
-bool PortLoop::wakeIfSpinning() noexcept {
-  if (!spinning_.load()) return false;
-  arrivals_.fetch_add(1, std::memory_order_release);
-  return true;
-}
-
 void PortLoop::markActive() noexcept { lastActiveNs_ = uv_hrtime(); }
 
-// Delivers what the flags announce; true when a port had something.
+namespace {
+// Messages were queued on a port since its last signal() (its owner's `seen`).
+bool hasNews(const MessagePortData* d, std::uint32_t seen) { return d && d->posted() != seen; }
+}  // namespace
+
+// Delivers what the counters and flags announce; true when a port had something.
 bool PortLoop::runSignalled() {
   bool any = false;
   // Ports are only removed in close callbacks, never while this runs. Ports added by
@@ -316,7 +318,8 @@ bool PortLoop::runSignalled() {
   // next pass, as libuv leaves async handles made by async callbacks for its next turn.
   MessagePortWrap* last = portsTail_;
   for (MessagePortWrap* w = ports_; w; w = w->nextInLoop_) {
-    if (w->signalled_.exchange(false)) {
+    bool woken = w->signalled_.load(std::memory_order_relaxed) && w->signalled_.exchange(false);
+    if (woken || hasNews(w->data(), w->seen_)) {
       any = true;
       w->signal();
       if (env_->stopping()) break;
@@ -336,11 +339,11 @@ void PortLoop::spin() {
   spinning_.store(true);
   std::uint64_t idleUntil = now + kSpinNs;
   const std::uint64_t busyUntil = now + kMaxBusyNs;
-  std::uint32_t seen = arrivals_.load(std::memory_order_acquire);
   for (unsigned i = 0;; ++i) {
-    std::uint32_t a = arrivals_.load(std::memory_order_acquire);
-    if (a != seen) {
-      seen = a;
+    bool news = false;
+    for (MessagePortWrap* w = ports_; w && !news; w = w->nextInLoop_)
+      news = !w->isClosing() && hasNews(w->data(), w->seen_);
+    if (news) {
       runSignalled();
       now = uv_hrtime();
       idleUntil = now + kSpinNs;
@@ -353,10 +356,13 @@ void PortLoop::spin() {
     cpuRelax();
   }
   spinning_.store(false);
-  // Senders that saw the loop spinning only set their port's flag: make sure the poll
+  // Senders that saw the loop spinning only counted their message: make sure the poll
   // that follows does not block on them.
   for (MessagePortWrap* w = ports_; w; w = w->nextInLoop_) {
-    if (w->signalled_.load() && !w->isClosing()) w->triggerAsync();
+    if (!w->isClosing() && hasNews(w->data(), w->seen_)) {
+      w->signalled_.store(true);
+      w->triggerAsync();
+    }
   }
 }
 

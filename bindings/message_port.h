@@ -15,12 +15,13 @@
 //
 // Not in Node: adaptive spinning. A loop whose ports received messages in the last
 // millisecond spins for up to 50 µs (in a uv_prepare_t, just before it would block in
-// epoll) watching for new ones; while it spins, senders only set a flag instead of
-// writing to the async handle's eventfd, so a busy request/reply exchange between two
-// threads involves no system call and no sleeping thread. After a quiet spell the
-// loop blocks as usual. Only with more than one CPU. Ports are served in the order they
-// were made (the order libuv runs their async handles), and the spin gives way as soon
-// as the loop has work that would not wait for the poll (an immediate a listener set).
+// epoll) watching its ports' message counters; while it spins, senders write nothing
+// but the message (the counter shares the queue lock's cache line) instead of writing
+// to the async handle's eventfd, so a busy request/reply exchange between two threads
+// involves no system call, no sleeping thread, and few cache lines moving between them. After a
+// quiet spell the loop blocks as usual. Only with more than one CPU. Ports are served in the order
+// they were made (the order libuv runs their async handles), and the spin gives way as soon as the
+// loop has work that would not wait for the poll (an immediate a listener set).
 #pragma once
 
 #include <atomic>
@@ -104,11 +105,15 @@ class MessagePortData {
   bool post(PortMessage msg, SiblingGroup::Cloner clone, std::string* warning);
   /// Thread-safe: appends to the queue and wakes the owner, if any.
   void addToIncomingQueue(PortMessage msg);
+  /// Messages ever queued (wrapping); sequentially consistent (see addToIncomingQueue).
+  std::uint32_t posted() const noexcept { return posted_.load(); }
 
  private:
   friend class MessagePortWrap;
   friend class SiblingGroup;
   std::mutex mutex_;
+  /// Messages ever queued (wraps): a spinning receiver compares it with what it saw.
+  std::atomic<std::uint32_t> posted_{0};
   std::deque<PortMessage> incoming_;
   MessagePortWrap* owner_ = nullptr;     // guarded by mutex_
   std::shared_ptr<SiblingGroup> group_;  // touched by the owning thread only
@@ -132,8 +137,8 @@ class MessagePortWrap final : public HandleWrap {
   std::size_t pending();
   /// Wakes this port's loop (any thread).
   void triggerAsync();
-  /// A message was queued (any thread, the port's queue locked): sets the flag, and
-  /// wakes the loop unless it is spinning (then it sees the flag).
+  /// A message was queued (any thread, the port's queue locked, `posted_` counted):
+  /// wakes the loop unless it is spinning (then it sees the counter move).
   void notify();
   /// The channel end, or nullptr once detached.
   MessagePortData* data() const noexcept { return data_.get(); }
@@ -152,7 +157,8 @@ class MessagePortWrap final : public HandleWrap {
   uv_async_t async_;
   std::shared_ptr<MessagePortData> data_;
   OnSignal onSignal_;
-  std::atomic<bool> signalled_{false};     // messages arrived since the last signal()
+  std::atomic<bool> signalled_{false};     // woken through the async handle
+  std::uint32_t seen_ = 0;                 // data_->posted_ at the last signal()
   std::shared_ptr<PortLoop> portLoop_;     // this thread's spinner
   MessagePortWrap* prevInLoop_ = nullptr;  // PortLoop's list (port's thread only)
   MessagePortWrap* nextInLoop_ = nullptr;
@@ -168,8 +174,8 @@ class PortLoop {
   PortLoop(const PortLoop&) = delete;
   PortLoop& operator=(const PortLoop&) = delete;
 
-  /// Any thread: true when the loop is spinning and will see a flag set before.
-  bool wakeIfSpinning() noexcept;
+  /// Any thread: true when the loop is spinning and will see a counter moved before.
+  bool spinning() const noexcept { return spinning_.load(); }
   /// The port's thread: a port delivered messages just now (the loop is "hot").
   void markActive() noexcept;
 
@@ -187,8 +193,10 @@ class PortLoop {
   MessagePortWrap* ports_ = nullptr;      // oldest first
   MessagePortWrap* portsTail_ = nullptr;  // newest
   std::uint64_t lastActiveNs_ = 0;
-  std::atomic<bool> spinning_{false};
-  std::atomic<std::uint32_t> arrivals_{0};
+  // Read by every sender for every message: alone on its cache line, so that the owner's
+  // writes to the fields above do not take it away from them.
+  alignas(64) std::atomic<bool> spinning_{false};
+  char pad_[64 - sizeof(std::atomic<bool>)];
 };
 
 }  // namespace nodecc::bindings
