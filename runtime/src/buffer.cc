@@ -8,6 +8,7 @@
 
 #include "nodecc/errors.h"
 #include "runtime/src/internal.h"
+#include "runtime/src/text.h"
 
 namespace nodecc {
 
@@ -361,23 +362,14 @@ std::string sanitizeUtf8(std::string_view s) {
       i = j;
       continue;
     }
-    std::size_t need;
-    unsigned lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) {
-      need = 1;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      need = 2;
-      if (c == 0xE0) lo = 0xA0;
-      if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      need = 3;
-      if (c == 0xF0) lo = 0x90;
-      if (c == 0xF4) hi = 0x8F;
-    } else {
+    detail::text::Utf8Lead lead;
+    if (!detail::text::utf8Lead(c, lead)) {
       out.append(kReplacement, 3);
       ++i;
       continue;
     }
+    const std::size_t need = lead.trail;
+    const unsigned lo = lead.lo, hi = lead.hi;
     std::size_t j = i + 1;
     std::size_t got = 0;
     bool bad = false;
@@ -419,13 +411,6 @@ int b64Value(unsigned char c) {
   if (c >= '0' && c <= '9') return c - '0' + 52;
   if (c == '+' || c == '-') return 62;
   if (c == '/' || c == '_') return 63;
-  return -1;
-}
-
-int hexValue(unsigned char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
 }
 
@@ -472,24 +457,6 @@ std::string encodeBase64(const std::uint8_t* p, std::size_t n, bool url) {
     if (!url) out.push_back('=');
   }
   return out;
-}
-
-void appendUtf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
 }
 
 // UTF-8 (sanitised) → UTF-16LE bytes.
@@ -541,13 +508,13 @@ std::string utf16leToUtf8(const std::uint8_t* p, std::size_t n) {
     if (u >= 0xD800 && u <= 0xDBFF && i + 1 < units) {
       std::uint32_t v = p[2 * i + 2] | (std::uint32_t{p[2 * i + 3]} << 8);
       if (v >= 0xDC00 && v <= 0xDFFF) {
-        appendUtf8(out, 0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00));
+        detail::text::appendUtf8(out, 0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00));
         ++i;
         continue;
       }
     }
     if (u >= 0xD800 && u <= 0xDFFF) u = 0xFFFD;
-    appendUtf8(out, u);
+    detail::text::appendUtf8(out, u);
   }
   return out;
 }
@@ -563,8 +530,8 @@ std::string bytesFromString(std::string_view s, std::string_view enc) {
   if (enc == "hex") {
     std::string out;
     for (std::size_t i = 0; i + 1 < s.size(); i += 2) {
-      int hi = hexValue(static_cast<unsigned char>(s[i]));
-      int lo = hexValue(static_cast<unsigned char>(s[i + 1]));
+      int hi = detail::text::hexValue(static_cast<unsigned char>(s[i]));
+      int lo = detail::text::hexValue(static_cast<unsigned char>(s[i + 1]));
       if (hi < 0 || lo < 0) break;  // Node truncates at the first invalid pair
       out.push_back(static_cast<char>(hi * 16 + lo));
     }
@@ -654,7 +621,8 @@ std::string Buffer::toString(std::string_view enc, std::size_t start, std::size_
   if (e == "latin1" || e == "ascii") {
     std::string out;
     out.reserve(n);
-    for (std::size_t i = 0; i < n; ++i) appendUtf8(out, e == "ascii" ? (p[i] & 0x7F) : p[i]);
+    for (std::size_t i = 0; i < n; ++i)
+      detail::text::appendUtf8(out, e == "ascii" ? (p[i] & 0x7F) : p[i]);
     return out;
   }
   return utf16leToUtf8(p, n);

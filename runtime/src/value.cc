@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "nodecc/errors.h"
+#include "runtime/src/text.h"
 
 namespace nodecc {
 
@@ -414,7 +415,7 @@ class JsonParser {
     while (true) {
       // ---- one value into *slot ----
       skipSpace();
-      if (p_ == end_) return fail();
+      if (p_ == end_) return false;
       switch (*p_) {
         case '{':
           ++p_;
@@ -468,10 +469,10 @@ class JsonParser {
       while (true) {
         if (stack.empty()) {
           skipSpace();
-          return p_ == end_ ? true : fail();
+          return p_ == end_;
         }
         skipSpace();
-        if (p_ == end_) return fail();
+        if (p_ == end_) return false;
         Frame& top = stack.back();
         if (*p_ == ',') {
           ++p_;
@@ -484,7 +485,7 @@ class JsonParser {
           }
           break;
         }
-        if (*p_ != (top.object ? '}' : ']')) return fail();
+        if (*p_ != (top.object ? '}' : ']')) return false;
         ++p_;
         stack.pop_back();
       }
@@ -494,7 +495,6 @@ class JsonParser {
   std::size_t errorAt() const { return static_cast<std::size_t>(p_ - begin_); }
 
  private:
-  bool fail() { return false; }
   void skipSpace() {
     while (p_ < end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
   }
@@ -516,38 +516,36 @@ class JsonParser {
     return true;
   }
   static bool digit(char c) { return c >= '0' && c <= '9'; }
+  // One or more digits.
+  bool digits() {
+    const char* from = p_;
+    while (p_ < end_ && digit(*p_)) ++p_;
+    return p_ != from;
+  }
   bool readNumber(double& out) {
     const char* start = p_;
-    if (p_ < end_ && *p_ == '-') ++p_;
-    if (p_ == end_) return false;
-    if (*p_ == '0') {
+    const bool negative = p_ < end_ && *p_ == '-';
+    if (negative) ++p_;
+    if (p_ < end_ && *p_ == '0') {
       ++p_;
-    } else if (digit(*p_)) {
-      while (p_ < end_ && digit(*p_)) ++p_;
-    } else {
+    } else if (!digits()) {
       return false;
     }
     if (p_ < end_ && *p_ == '.') {
       ++p_;
-      if (p_ == end_ || !digit(*p_)) return false;
-      while (p_ < end_ && digit(*p_)) ++p_;
+      if (!digits()) return false;
     }
+    bool tinyExponent = false;
     if (p_ < end_ && (*p_ == 'e' || *p_ == 'E')) {
       ++p_;
-      if (p_ < end_ && (*p_ == '+' || *p_ == '-')) ++p_;
-      if (p_ == end_ || !digit(*p_)) return false;
-      while (p_ < end_ && digit(*p_)) ++p_;
+      if (p_ < end_ && (*p_ == '+' || *p_ == '-')) tinyExponent = *p_++ == '-';
+      if (!digits()) return false;
     }
     auto [ptr, ec] = std::from_chars(start, p_, out);
     if (ec == std::errc::result_out_of_range) {
       // Too large is ±Infinity in JS, too small is ±0 (from_chars leaves out untouched).
-      bool neg = *start == '-';
-      bool tiny = false;
-      for (const char* q = start; q < p_; ++q)
-        if (*q == 'e' || *q == 'E') tiny = q + 1 < p_ && q[1] == '-';
-      out = tiny ? (neg ? -0.0 : 0.0)
-                 : (neg ? -std::numeric_limits<double>::infinity()
-                        : std::numeric_limits<double>::infinity());
+      out = tinyExponent ? 0.0 : std::numeric_limits<double>::infinity();
+      if (negative) out = -out;
       return true;
     }
     return ec == std::errc() && ptr == p_;
@@ -556,53 +554,12 @@ class JsonParser {
     if (end_ - p_ < 4) return -1;
     int v = 0;
     for (int i = 0; i < 4; ++i) {
-      char c = p_[i];
-      int d = c >= '0' && c <= '9'   ? c - '0'
-              : c >= 'a' && c <= 'f' ? c - 'a' + 10
-              : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                     : -1;
+      int d = detail::text::hexValue(static_cast<unsigned char>(p_[i]));
       if (d < 0) return -1;
       v = v * 16 + d;
     }
     p_ += 4;
     return v;
-  }
-  static void putUtf8(std::string& s, std::uint32_t cp) {
-    if (cp < 0x80) {
-      s.push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-      s.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-      s.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-      s.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-      s.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      s.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-      s.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-      s.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-      s.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      s.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
-  }
-  // The length of the valid UTF-8 sequence at p (lead byte >= 0x80), or 0.
-  std::size_t utf8Length(const char* p) const {
-    auto b = [&](std::ptrdiff_t i) { return static_cast<unsigned char>(p[i]); };
-    auto cont = [&](std::ptrdiff_t i) { return p + i < end_ && (b(i) & 0xC0) == 0x80; };
-    unsigned char c = b(0);
-    if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
-    if (c >= 0xE0 && c <= 0xEF) {
-      if (!cont(1) || !cont(2)) return 0;
-      if (c == 0xE0 && b(1) < 0xA0) return 0;   // overlong
-      if (c == 0xED && b(1) >= 0xA0) return 0;  // a surrogate
-      return 3;
-    }
-    if (c >= 0xF0 && c <= 0xF4) {
-      if (!cont(1) || !cont(2) || !cont(3)) return 0;
-      if (c == 0xF0 && b(1) < 0x90) return 0;   // overlong
-      if (c == 0xF4 && b(1) >= 0x90) return 0;  // above U+10FFFF
-      return 4;
-    }
-    return 0;
   }
   // At the opening quote; appends the decoded string.
   bool readString(std::string& out) {
@@ -623,7 +580,7 @@ class JsonParser {
       }
       if (c < 0x20) return false;
       if (c >= 0x80) {
-        std::size_t n = utf8Length(p_);
+        std::size_t n = detail::text::utf8SequenceLength(p_, static_cast<std::size_t>(end_ - p_));
         if (n == 0) return false;
         out.append(p_, n);
         p_ += n;
@@ -633,54 +590,32 @@ class JsonParser {
       ++p_;
       if (p_ == end_) return false;
       char e = *p_++;
-      switch (e) {
-        case '"':
-          out.push_back('"');
-          break;
-        case '\\':
-          out.push_back('\\');
-          break;
-        case '/':
-          out.push_back('/');
-          break;
-        case 'b':
-          out.push_back('\b');
-          break;
-        case 'f':
-          out.push_back('\f');
-          break;
-        case 'n':
-          out.push_back('\n');
-          break;
-        case 'r':
-          out.push_back('\r');
-          break;
-        case 't':
-          out.push_back('\t');
-          break;
-        case 'u': {
-          int u = hex4();
-          if (u < 0) return false;
-          std::uint32_t cp = static_cast<std::uint32_t>(u);
-          if (cp >= 0xD800 && cp <= 0xDBFF && end_ - p_ >= 6 && p_[0] == '\\' && p_[1] == 'u') {
-            const char* save = p_;
-            p_ += 2;
-            int lo = hex4();
-            if (lo >= 0xDC00 && lo <= 0xDFFF) {
-              cp = 0x10000 + ((cp - 0xD800) << 10) + (static_cast<std::uint32_t>(lo) - 0xDC00);
-            } else {
-              p_ = save;  // not a pair: the next escape is read on its own
-              if (lo < 0) return false;
-            }
-          }
-          if (cp >= 0xD800 && cp <= 0xDFFF) cp = 0xFFFD;  // a lone surrogate
-          putUtf8(out, cp);
-          break;
-        }
-        default:
-          --p_;
-          return false;
+      // \" \\ \/ \b \f \n \r \t, or \uXXXX.
+      static constexpr std::string_view kEscapes = "\"\\/bfnrt", kMeanings = "\"\\/\b\f\n\r\t";
+      if (std::size_t k = kEscapes.find(e); k != std::string_view::npos) {
+        out.push_back(kMeanings[k]);
+        continue;
       }
+      if (e != 'u') {
+        --p_;
+        return false;
+      }
+      int u = hex4();
+      if (u < 0) return false;
+      std::uint32_t cp = static_cast<std::uint32_t>(u);
+      if (cp >= 0xD800 && cp <= 0xDBFF && end_ - p_ >= 6 && p_[0] == '\\' && p_[1] == 'u') {
+        const char* save = p_;
+        p_ += 2;
+        int lo = hex4();
+        if (lo >= 0xDC00 && lo <= 0xDFFF) {
+          cp = 0x10000 + ((cp - 0xD800) << 10) + (static_cast<std::uint32_t>(lo) - 0xDC00);
+        } else {
+          p_ = save;  // not a pair: the next escape is read on its own
+          if (lo < 0) return false;
+        }
+      }
+      if (cp >= 0xD800 && cp <= 0xDFFF) cp = 0xFFFD;  // a lone surrogate
+      detail::text::appendUtf8(out, cp);
     }
   }
 
