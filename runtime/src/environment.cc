@@ -258,12 +258,9 @@ void Environment::teardown() {
     } catch (...) {
     }
   }
-  // Removing process listeners stops the signal watchers (listenerRemoved), which the
-  // silent release below would not.
-  process_->removeAllListeners();
   // Objects that keep themselves alive (open sockets, listening servers) let go of
   // their handles, listeners and self-references; dropping one may free others, which
-  // unlink themselves.
+  // unlink themselves. (`process` is one of them: it also stops its signal watchers.)
   while (resources_) {
     ResourceEntry* r = resources_;
     untrackResource(r);

@@ -81,13 +81,26 @@ Process::Process(Environment& env) : env_(env) {
   });
 }
 
-Process::~Process() {
-  for (auto& [name, w] : signals_) {
-    uv_signal_stop(&w->handle);
-    uv_close(reinterpret_cast<uv_handle_t*>(&w->handle),
-             [](uv_handle_t* h) { delete static_cast<SignalWatch*>(h->data); });
-  }
+namespace {
+// Stops a watcher; it is deleted from its close callback.
+template <class Watch>
+void closeWatch(Watch* w) noexcept {
+  uv_signal_stop(&w->handle);
+  uv_close(reinterpret_cast<uv_handle_t*>(&w->handle),
+           [](uv_handle_t* h) { delete static_cast<Watch*>(h->data); });
+}
+}  // namespace
+
+void Process::stopSignals() noexcept {
+  for (auto& [name, w] : signals_) closeWatch(w);
   signals_.clear();
+}
+
+Process::~Process() { stopSignals(); }
+
+std::shared_ptr<void> Process::releaseForTeardown() {
+  stopSignals();
+  return EventEmitter::releaseForTeardown();
 }
 
 const detail::SigInfo* Process::declaredSignature(std::string_view event) const {
@@ -130,8 +143,7 @@ void Process::updateSignal(std::string_view event) {
         },
         signum);
     if (r != 0) {
-      uv_close(reinterpret_cast<uv_handle_t*>(&w->handle),
-               [](uv_handle_t* h) { delete static_cast<SignalWatch*>(h->data); });
+      closeWatch(w);
       throw errors::errnoException(r, "uv_signal_start");
     }
     uv_unref(
@@ -140,9 +152,7 @@ void Process::updateSignal(std::string_view event) {
   } else if (!want && it != signals_.end()) {
     SignalWatch* w = it->second;
     signals_.erase(it);
-    uv_signal_stop(&w->handle);
-    uv_close(reinterpret_cast<uv_handle_t*>(&w->handle),
-             [](uv_handle_t* h) { delete static_cast<SignalWatch*>(h->data); });
+    closeWatch(w);
   }
 }
 

@@ -43,6 +43,9 @@ class Process : public EventEmitter {
     virtual void changed(std::string_view event) = 0;
   };
   void setIpcHook(ListenerHook* h) noexcept { ipcHook_ = h; }
+  /// Environment teardown: stops the signal watchers, then drops the listeners silently
+  /// (no 'removeListener' events) as every emitter does.
+  std::shared_ptr<void> releaseForTeardown() override;
 
  protected:
   const detail::SigInfo* declaredSignature(std::string_view event) const override;
@@ -51,6 +54,7 @@ class Process : public EventEmitter {
 
  private:
   void updateSignal(std::string_view event);
+  void stopSignals() noexcept;
   Environment& env_;
   struct SignalWatch;
   std::map<std::string, SignalWatch*, std::less<>> signals_;
