@@ -83,49 +83,57 @@ uv_handle_type StreamWrap::pendingType() const noexcept {
   return uv_pipe_pending_type(p);
 }
 
-int StreamWrap::write(std::span<const Buffer> bufs, StatusCallback cb, bool* async,
-                      uv_stream_t* sendHandle) {
-  *async = false;
-  if (isClosing()) return UV_EBADF;
-  std::size_t total = 0;
-  uv_buf_t stackBufs[16];
-  std::vector<uv_buf_t> heapBufs;
-  uv_buf_t* ub = stackBufs;
-  if (bufs.size() > 16) {
-    heapBufs.resize(bufs.size());
-    ub = heapBufs.data();
-  }
+namespace {
+// The non-empty buffers of a batch as uv_buf_t (on the stack up to 16); returns the count
+// and sets `total` to their bytes.
+struct UvBufs {
+  uv_buf_t stack[16];
+  std::vector<uv_buf_t> heap;
+  uv_buf_t* data = stack;
   std::size_t n = 0;
-  for (const Buffer& b : bufs) {
-    if (b.length() == 0) continue;
-    ub[n].base = const_cast<char*>(b.chars());
-    ub[n].len = b.length();
-    total += b.length();
-    ++n;
-  }
-  std::size_t skip = 0;  // bytes written synchronously
-  if (!sendHandle) {
-    if (n == 0) return 0;
-    int r = uv_try_write(stream(), ub, static_cast<unsigned>(n));
-    if (r >= 0) {
-      skip = static_cast<std::size_t>(r);
-      if (skip == total) {
-        bytesWritten_ += total;
-        return 0;
-      }
-    } else if (r != UV_EAGAIN && r != UV_ENOSYS) {
-      return r;
+  std::size_t total = 0;
+  explicit UvBufs(std::span<const Buffer> bufs) {
+    if (bufs.size() > 16) {
+      heap.resize(bufs.size());
+      data = heap.data();
+    }
+    for (const Buffer& b : bufs) {
+      if (b.length() == 0) continue;
+      data[n].base = const_cast<char*>(b.chars());
+      data[n].len = b.length();
+      total += b.length();
+      ++n;
     }
   }
-  // Queue the unwritten rest.
+};
+}  // namespace
+
+int StreamWrap::tryWrite(std::span<const Buffer> bufs, std::size_t* written) {
+  *written = 0;
+  if (isClosing()) return UV_EBADF;
+  UvBufs ub(bufs);
+  if (ub.n == 0) return 0;
+  int r = uv_try_write(stream(), ub.data, static_cast<unsigned>(ub.n));
+  if (r >= 0) {
+    *written = static_cast<std::size_t>(r);
+    if (*written == ub.total) bytesWritten_ += ub.total;
+    return 0;
+  }
+  return r == UV_EAGAIN || r == UV_ENOSYS ? 0 : r;
+}
+
+int StreamWrap::queueWrite(std::span<const Buffer> bufs, std::size_t skip, StatusCallback cb,
+                           uv_stream_t* sendHandle) {
+  if (isClosing()) return UV_EBADF;
+  std::size_t total = 0;
+  for (const Buffer& b : bufs) total += b.length();
   auto* req = new WriteReq;
   req->wrap = this;
   req->cb = std::move(cb);
   req->bytes = total - skip;
   std::vector<uv_buf_t> rest;
-  rest.reserve(n);
+  rest.reserve(bufs.size());
   std::size_t pos = 0;
-  std::size_t bi = 0;
   for (const Buffer& b : bufs) {
     if (b.length() == 0) continue;
     std::size_t len = b.length();
@@ -136,7 +144,6 @@ int StreamWrap::write(std::span<const Buffer> bufs, StatusCallback cb, bool* asy
       req->refs.push_back(b);
     }
     pos += len;
-    ++bi;
   }
   if (rest.empty()) rest.push_back(uv_buf_init(nullptr, 0));  // write2 with only a handle
   req->req.data = req;
@@ -155,8 +162,25 @@ int StreamWrap::write(std::span<const Buffer> bufs, StatusCallback cb, bool* asy
     return r;
   }
   bytesWritten_ += total;  // Node counts bytes when a write is dispatched
-  *async = true;
   return 0;
+}
+
+int StreamWrap::write(std::span<const Buffer> bufs, StatusCallback cb, bool* async,
+                      uv_stream_t* sendHandle) {
+  *async = false;
+  if (isClosing()) return UV_EBADF;
+  std::size_t skip = 0;  // bytes written synchronously
+  if (!sendHandle) {
+    std::size_t total = 0;
+    for (const Buffer& b : bufs) total += b.length();
+    if (total == 0) return 0;
+    int r = tryWrite(bufs, &skip);
+    if (r != 0) return r;
+    if (skip == total) return 0;
+  }
+  int r = queueWrite(bufs, skip, std::move(cb), sendHandle);
+  if (r == 0) *async = true;
+  return r;
 }
 
 int StreamWrap::shutdown(StatusCallback cb) {

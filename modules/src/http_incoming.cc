@@ -9,12 +9,22 @@ namespace nodecc::http {
 using detail::toLower;
 
 // Header lines in one allocation: the end offsets, then the bytes.
+// One allocation: this header, then 2 * pairs end offsets, then the bytes of the names and
+// values (make() and the class operator delete go together).
 struct IncomingMessage::Lines {
-  std::unique_ptr<char[]> mem;
   std::uint32_t pairs = 0;
   std::uint32_t limit = 0;  // pairs headers() shows
-  const std::uint32_t* ends() const { return reinterpret_cast<const std::uint32_t*>(mem.get()); }
-  const char* bytes() const { return mem.get() + pairs * 2 * sizeof(std::uint32_t); }
+  static Lines* make(std::uint32_t pairs, std::size_t bytes) {
+    void* raw = ::operator new(sizeof(Lines) + pairs * 2 * sizeof(std::uint32_t) + bytes);
+    auto* l = ::new (raw) Lines;
+    l->pairs = pairs;
+    return l;
+  }
+  static void operator delete(void* p) { ::operator delete(p); }
+  char* mem() { return reinterpret_cast<char*>(this + 1); }
+  const char* mem() const { return reinterpret_cast<const char*>(this + 1); }
+  const std::uint32_t* ends() const { return reinterpret_cast<const std::uint32_t*>(mem()); }
+  const char* bytes() const { return mem() + pairs * 2 * sizeof(std::uint32_t); }
   std::string_view name(std::size_t i) const {
     std::uint32_t b = i ? ends()[2 * i - 1] : 0;
     return {bytes() + b, ends()[2 * i] - b};
@@ -143,14 +153,11 @@ const nodecc::detail::SigInfo* IncomingMessage::declaredSignature(std::string_vi
 
 void IncomingMessage::_addHeaderLines(const bindings::HttpHeaderBlock& block, bool trailers,
                                       std::size_t maxPairs) {
-  auto lines = std::make_unique<Lines>();
   std::uint32_t pairs = static_cast<std::uint32_t>(block.size());
-  std::size_t bytes = block.bytes();
-  lines->mem.reset(new char[pairs * 2 * sizeof(std::uint32_t) + bytes]);
-  lines->pairs = pairs;
+  std::unique_ptr<Lines> lines(Lines::make(pairs, block.bytes()));
   lines->limit = static_cast<std::uint32_t>(maxPairs < pairs ? maxPairs : pairs);
-  auto* ends = reinterpret_cast<std::uint32_t*>(lines->mem.get());
-  char* out = lines->mem.get() + pairs * 2 * sizeof(std::uint32_t);
+  auto* ends = reinterpret_cast<std::uint32_t*>(lines->mem());
+  char* out = lines->mem() + pairs * 2 * sizeof(std::uint32_t);
   std::uint32_t off = 0;
   for (std::uint32_t i = 0; i < pairs; ++i) {
     std::string_view n = block.name(i), v = block.value(i);
@@ -172,6 +179,15 @@ void IncomingMessage::_addHeaderLines(const bindings::HttpHeaderBlock& block, bo
     headersDistinct_.reset();
     rawHeaders_.reset();
   }
+}
+
+bool IncomingMessage::_hasRawHeader(std::string_view lower) const noexcept {
+  if (!headerLines_) return false;
+  const Lines& l = *headerLines_;
+  for (std::uint32_t i = 0; i < l.limit; ++i) {
+    if (detail::equalsLower(l.name(i), lower)) return true;
+  }
+  return false;
 }
 
 std::optional<std::string> IncomingMessage::_rawHeader(std::string_view lower) const {
@@ -287,26 +303,33 @@ void IncomingMessage::_destroy(std::optional<Error> err, stream::Callback cb) {
     aborted = true;
     emit("aborted");
   }
+  // The callback waits on the message (destroy runs once), so the ticks below carry two
+  // pointers and allocate nothing on the common path.
+  destroyCallback_ = std::move(cb);
   auto keep = shared_from_this();
-  IncomingMessage* self = this;
-  auto shared = std::make_shared<stream::Callback>(std::move(cb));
-  // onError: the error is passed on only when someone listens for it (backward compatibility).
-  auto onError = [keep, self, shared](std::optional<Error> e) {
-    if (self->listenerCount("error") == 0)
-      (*shared)(std::nullopt);
-    else
-      (*shared)(std::move(e));
-  };
   if (socket && !socket->destroyed() && aborted) {
     socket->destroy(err);
-    stream::finished(socket, [onError, err](std::optional<Error> e) {
+    stream::finished(socket, [keep, this, err](std::optional<Error> e) {
       if (e && e->code == "ERR_STREAM_PREMATURE_CLOSE") e.reset();
       std::optional<Error> pass = e ? e : err;
-      nextTick([onError, pass]() mutable { onError(std::move(pass)); });
+      nextTick([keep, this, pass]() mutable { finishDestroy(std::move(pass)); });
     });
+  } else if (!err) {
+    nextTick([keep, this] { finishDestroy(std::nullopt); });
   } else {
-    nextTick([onError, err]() mutable { onError(std::move(err)); });
+    nextTick([keep, this, err]() mutable { finishDestroy(std::move(err)); });
   }
+}
+
+// onError of _http_incoming.js: the error is passed on only when someone listens for it
+// (backward compatibility).
+void IncomingMessage::finishDestroy(std::optional<Error> e) {
+  stream::Callback cb = std::move(destroyCallback_);
+  if (!cb) return;
+  if (listenerCount("error") == 0)
+    cb(std::nullopt);
+  else
+    cb(std::move(e));
 }
 
 void IncomingMessage::onDestroyed() {
@@ -328,6 +351,7 @@ std::shared_ptr<void> IncomingMessage::releaseForTeardown() {
   std::shared_ptr<void> keep = weak_from_this().lock();
   socket.reset();
   _link.reset();
+  stream::Callback pending = std::move(destroyCallback_);
   stream::Readable::releaseForTeardown();
   return keep;
 }

@@ -78,9 +78,14 @@ struct SocketLink : std::enable_shared_from_this<SocketLink> {
   std::vector<Callback> callbacks;  // parallel to pieces
   std::size_t pendingBytes = 0;
   std::size_t inflight = 0;  // direct writes libuv still holds
+  /// Callbacks of batches the kernel took at once, waiting for their afterWrite tick;
+  /// those before `tickHead` have run.
+  std::vector<Callback> tickCallbacks;
+  std::size_t tickHead = 0;
 
  private:
   void flush();
+  void afterWriteTick(std::size_t n);
 };
 
 /// A listener a link registered on its socket and keeps only to remove it later: the

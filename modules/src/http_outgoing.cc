@@ -1,4 +1,5 @@
 // http: lib/_http_outgoing.js (OutgoingMessage) and the socket writer of http messages.
+#include <charconv>
 #include <cstring>
 #include <ctime>
 #include <utility>
@@ -232,16 +233,14 @@ void runCallbacks(std::vector<Callback>& cbs, const std::optional<Error>& err) {
 
 void SocketLink::flush() {
   if (pieces.empty()) return;
-  std::vector<Buffer> out;
-  out.swap(pieces);
-  std::vector<Callback> cbs;
-  cbs.swap(callbacks);
   std::size_t bytes = pendingBytes;
   pendingBytes = 0;
   net::Socket* s = socket;
   bindings::StreamWrap* h = s ? s->handle() : nullptr;
   if (!s || !h || s->destroyed()) {
-    auto shared = std::make_shared<std::vector<Callback>>(std::move(cbs));
+    pieces.clear();
+    auto shared = std::make_shared<std::vector<Callback>>(std::move(callbacks));
+    callbacks.clear();
     nextTick([shared] {
       runCallbacks(*shared, errors::error("ERR_STREAM_DESTROYED",
                                           "Cannot call write after a stream was destroyed"));
@@ -250,61 +249,92 @@ void SocketLink::flush() {
   }
   if (s->connecting() || s->writableLength() != 0 || s->writableCorked() != 0 || !s->writable()) {
     // The socket's own stream has data queued (or is not ready): keep its order.
+    std::vector<Buffer> out;
+    out.swap(pieces);
+    std::vector<Callback> cbs;
+    cbs.swap(callbacks);
     s->cork();
     for (std::size_t i = 0; i < out.size(); ++i) s->write(std::move(out[i]), std::move(cbs[i]));
     s->uncork();
     return;
   }
-  // Directly on the handle: one writev for the whole batch.
+  // Directly on the handle: one writev for the whole batch. `pieces` and `callbacks` keep
+  // their capacity from response to response (the queued half holds its own references).
   s->refreshTimeout();
-  bool async = false;
   auto self = shared_from_this();
-  auto shared = std::make_shared<std::vector<Callback>>(std::move(cbs));
-  Environment* env = &h->env();
-  int err = h->write(
-      out,
-      [self, shared, bytes, env](int status) {
-        env->makeCallback([&] {
-          self->inflight -= bytes;
-          std::optional<Error> e;
-          if (status < 0) {
-            e = errors::errnoException(status, "write");
-            if (self->socket && !self->socket->destroyed()) self->socket->destroy(*e);
-          } else if (self->socket) {
-            self->socket->refreshTimeout();
-          }
-          runCallbacks(*shared, e);
-          if (self->needDrain && self->writableLength() < self->highWaterMark()) {
-            self->needDrain = false;
-            self->onDrain();
-          }
+  std::size_t written = 0;
+  int err = h->tryWrite(pieces, &written);
+  if (err == 0 && written < bytes) {
+    // The kernel took part of it: the rest completes through libuv.
+    auto shared = std::make_shared<std::vector<Callback>>(std::move(callbacks));
+    callbacks.clear();
+    Environment* env = &h->env();
+    err = h->queueWrite(
+        pieces, written,
+        [self, shared, bytes, env](int status) {
+          env->makeCallback([&] {
+            self->inflight -= bytes;
+            std::optional<Error> e;
+            if (status < 0) {
+              e = errors::errnoException(status, "write");
+              if (self->socket && !self->socket->destroyed()) self->socket->destroy(*e);
+            } else if (self->socket) {
+              self->socket->refreshTimeout();
+            }
+            runCallbacks(*shared, e);
+            if (self->needDrain && self->writableLength() < self->highWaterMark()) {
+              self->needDrain = false;
+              self->onDrain();
+            }
+          });
         });
-      },
-      &async);
-  if (err != 0) {
+    pieces.clear();
+    if (err == 0) {
+      inflight += bytes;
+      return;
+    }
     Error e = errors::errnoException(err, "write");
     s->destroy(e);
     nextTick([shared, e] { runCallbacks(*shared, e); });
     return;
   }
-  if (async) {
-    inflight += bytes;
-  } else {
-    // A write that completed at once calls back on the next tick, as Node's afterWriteTick,
-    // and then gives the 'drain' a writer told to wait is owed (Node's afterWrite): without
-    // it, a write() that returned false while corked would never hear back when the kernel
-    // took the whole batch at once.
-    bool hasCb = false;
-    for (Callback& c : *shared) hasCb = hasCb || static_cast<bool>(c);
-    if (hasCb || needDrain) {
-      nextTick([self, shared] {
-        runCallbacks(*shared, std::nullopt);
-        if (self->needDrain && self->writableLength() < self->highWaterMark()) {
-          self->needDrain = false;
-          self->onDrain();
-        }
-      });
+  pieces.clear();
+  if (err != 0) {
+    auto shared = std::make_shared<std::vector<Callback>>(std::move(callbacks));
+    callbacks.clear();
+    Error e = errors::errnoException(err, "write");
+    s->destroy(e);
+    nextTick([shared, e] { runCallbacks(*shared, e); });
+    return;
+  }
+  // A write that completed at once calls back on the next tick, as Node's afterWriteTick,
+  // and then gives the 'drain' a writer told to wait is owed (Node's afterWrite): without
+  // it, a write() that returned false while corked would never hear back when the kernel
+  // took the whole batch at once. The callbacks wait in `tickCallbacks` (batches leave in
+  // the order their ticks run), so this costs no allocation.
+  std::size_t n = 0;
+  for (Callback& c : callbacks) {
+    if (c) {
+      tickCallbacks.push_back(std::move(c));
+      ++n;
     }
+  }
+  callbacks.clear();
+  if (n != 0 || needDrain) nextTick([self, n] { self->afterWriteTick(n); });
+}
+
+void SocketLink::afterWriteTick(std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i) {
+    Callback c = std::move(tickCallbacks[tickHead++]);  // by index: a callback may write
+    c(std::nullopt);
+  }
+  if (tickHead == tickCallbacks.size()) {
+    tickCallbacks.clear();
+    tickHead = 0;
+  }
+  if (needDrain && writableLength() < highWaterMark()) {
+    needDrain = false;
+    onDrain();
   }
 }
 
@@ -563,7 +593,7 @@ bool OutgoingMessage::send(const char* data, std::size_t len, Buffer* buf, Callb
     o.data = std::move(h);
     outputSize_ += o.data.length();
     onPendingData(static_cast<std::ptrdiff_t>(o.data.length()));
-    outputData_.push_front(std::move(o));
+    outputData_.insert(outputData_.begin(), std::move(o));
   }
   return writeRaw(data, len, buf, std::move(cb));
 }
@@ -577,7 +607,7 @@ bool OutgoingMessage::flushOutput() {
   if (outputData_.empty()) return true;
   link_->cork();
   bool ret = true;
-  std::deque<Output> data;
+  std::vector<Output> data;
   data.swap(outputData_);
   for (Output& o : data) ret = link_->write(nullptr, 0, &o.data, std::move(o.callback));
   link_->uncork();
@@ -627,6 +657,14 @@ void OutgoingMessage::onError(Error err, Callback cb) {
 }
 
 namespace {
+// Appends a number in decimal (std::to_string without the temporary string).
+template <class N>
+void appendDecimal(std::string& out, N n) {
+  char buf[24];
+  auto r = std::to_chars(buf, buf + sizeof buf, n);
+  out.append(buf, static_cast<std::size_t>(r.ptr - buf));
+}
+
 // The byte form of a string chunk in `encoding` (utf8: as is).
 bool isUtf8(std::string_view enc) {
   return enc.empty() || enc == "utf8" || enc == "utf-8" || enc == "UTF-8" || enc == "UTF8";
@@ -833,6 +871,7 @@ void OutgoingMessage::storeHeader(std::string_view firstLine, const OutgoingHttp
     bool connection = false, contLen = false, te = false, date = false, expect = false,
          trailer = false;
   } state;
+  using namespace std::string_view_literals;
   thread_local std::string header;
   header.assign(firstLine);
 
@@ -874,9 +913,9 @@ void OutgoingMessage::storeHeader(std::string_view firstLine, const OutgoingHttp
   auto storeOne = [&](std::string_view key, const std::string& value, bool validate) {
     if (validate) validateHeaderValue(key, Value(value));
     header.append(key);
-    header.append(": ");
+    header.append(": "sv);
     header.append(value);
-    header.append("\r\n");
+    header.append("\r\n"sv);
     matchHeader(key, value);
   };
   auto isUnique = [&](std::string_view key) {
@@ -912,9 +951,9 @@ void OutgoingMessage::storeHeader(std::string_view firstLine, const OutgoingHttp
     if (value.isString()) {
       const std::string& s = value.asString();
       header.append(key);
-      header.append(": ");
+      header.append(": "sv);
       header.append(s);
-      header.append("\r\n");
+      header.append("\r\n"sv);
       matchHeader(key, s);
       return;
     }
@@ -928,9 +967,9 @@ void OutgoingMessage::storeHeader(std::string_view firstLine, const OutgoingHttp
   }
 
   if (sendDate && !state.date) {
-    header.append("Date: ");
+    header.append("Date: "sv);
     header.append(detail::utcDate());
-    header.append("\r\n");
+    header.append("\r\n"sv);
   }
   int status = statusCodeForStore();
   if (chunkedEncoding && (status == 204 || status == 304)) {
@@ -943,22 +982,22 @@ void OutgoingMessage::storeHeader(std::string_view firstLine, const OutgoingHttp
     bool shouldSendKeepAlive =
         shouldKeepAlive && (state.contLen || useChunkedEncodingByDefault || hasAgent());
     if (shouldSendKeepAlive && maxRequestsOnConnectionReached) {
-      header.append("Connection: close\r\n");
+      header.append("Connection: close\r\n"sv);
     } else if (shouldSendKeepAlive) {
-      header.append("Connection: keep-alive\r\n");
+      header.append("Connection: keep-alive\r\n"sv);
       if (_keepAliveTimeout != 0 && defaultKeepAlive_) {
         long secs = static_cast<long>(_keepAliveTimeout / 1000);
-        header.append("Keep-Alive: timeout=");
-        header.append(std::to_string(secs));
+        header.append("Keep-Alive: timeout="sv);
+        appendDecimal(header, secs);
         if (_maxRequestsPerSocket > 0) {
-          header.append(", max=");
-          header.append(std::to_string(_maxRequestsPerSocket));
+          header.append(", max="sv);
+          appendDecimal(header, _maxRequestsPerSocket);
         }
-        header.append("\r\n");
+        header.append("\r\n"sv);
       }
     } else {
       _last = true;
-      header.append("Connection: close\r\n");
+      header.append("Connection: close\r\n"sv);
     }
   }
   if (!state.contLen && !state.te) {
@@ -967,11 +1006,11 @@ void OutgoingMessage::storeHeader(std::string_view firstLine, const OutgoingHttp
     } else if (!useChunkedEncodingByDefault) {
       _last = true;
     } else if (!state.trailer && !removedContLen_ && contentLength_) {
-      header.append("Content-Length: ");
-      header.append(std::to_string(*contentLength_));
-      header.append("\r\n");
+      header.append("Content-Length: "sv);
+      appendDecimal(header, *contentLength_);
+      header.append("\r\n"sv);
     } else if (!removedTE_) {
-      header.append("Transfer-Encoding: chunked\r\n");
+      header.append("Transfer-Encoding: chunked\r\n"sv);
       chunkedEncoding = true;
     } else {
       _last = true;
@@ -981,7 +1020,7 @@ void OutgoingMessage::storeHeader(std::string_view firstLine, const OutgoingHttp
     throw errors::error("ERR_HTTP_TRAILER_INVALID",
                         "Trailers are invalid with this transfer encoding");
   }
-  header.append("\r\n");
+  header.append("\r\n"sv);
   header_ = detail::slabCopy(header.data(), header.size());
   _headerSent = false;
   if (state.expect) send("", 0, nullptr, {});

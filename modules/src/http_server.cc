@@ -848,7 +848,7 @@ int ServerConnection::onIncoming(const IncomingMessagePtr& req, bool keepAlive) 
   bool handled = false;
   if (req->httpVersionMajor == 1 && req->httpVersionMinor == 1) {
     // RFC 7230 5.4: an HTTP/1.1 request without Host gets 400.
-    if (srv.requireHostHeader && !req->_rawHeader("host")) {
+    if (srv.requireHostHeader && !req->_hasRawHeader("host")) {
       res->writeHead(400, headerArray({"Connection", "close"}));
       res->end();
       return 0;
@@ -864,7 +864,7 @@ int ServerConnection::onIncoming(const IncomingMessagePtr& req, bool keepAlive) 
       srv.emit("dropRequest", req, sock);
       res->writeHead(503);
       res->end();
-    } else if ((expect = req->_rawHeader("expect"))) {
+    } else if (req->_hasRawHeader("expect") && (expect = req->_rawHeader("expect"))) {
       handled = true;
       if (hasToken(*expect, "100-continue")) {
         res->_expectContinue = true;

@@ -185,6 +185,11 @@ Stream::~Stream() = default;
 
 std::shared_ptr<EventEmitter> Stream::keepAlive() { return weak_from_this().lock(); }
 
+std::shared_ptr<void> Stream::releaseForTeardown() {
+  Callback pending = std::move(destroyCb_);
+  return EventEmitter::releaseForTeardown();
+}
+
 bool Stream::destroyed() const noexcept {
   // Duplex: both sides; otherwise the one side.
   if (rs_ && ws_) return (rs_->f & rDestroyed) && (ws_->f & wDestroyed);
@@ -231,34 +236,39 @@ Stream& Stream::destroy(std::optional<Error> err, Callback cb) {
 }
 
 void Stream::destroyImpl(std::optional<Error> err, Callback cb) {
+  // The state lives on the stream (destroy runs once), so the callback handed to _destroy
+  // is two pointers wide and nothing is allocated.
+  destroyCb_ = std::move(cb);
   auto self = keepAlive();
-  auto called = std::make_shared<bool>(false);
-  auto userCb = std::make_shared<Callback>(std::move(cb));
-  Callback onDestroy([this, self, called, userCb](std::optional<Error> e) {
-    if (*called) return;
-    *called = true;
-    checkError(e, ws_.get(), rs_.get());
-    if (ws_) ws_->f |= wClosed;
-    if (rs_) rs_->f |= rClosed;
-    onDestroyed();
-    if (*userCb) (*userCb)(e);
-    if (e) {
-      nextTick([this, self, e] {
-        emitErrorNT(*e);
-        emitCloseNT();
-      });
-    } else {
-      nextTick([this, self] { emitCloseNT(); });
-    }
-  });
-  auto shared = std::make_shared<Callback>(std::move(onDestroy));
   try {
     _destroy(std::move(err),
-             Callback([shared](std::optional<Error> e) { (*shared)(std::move(e)); }));
+             Callback([this, self](std::optional<Error> e) { destroyDone(std::move(e)); }));
   } catch (const ProcessExit&) {
     throw;
   } catch (...) {
-    (*shared)(errors::fromException(std::current_exception()));
+    destroyDone(errors::fromException(std::current_exception()));
+  }
+}
+
+void Stream::destroyDone(std::optional<Error> e) {
+  if (destroyDone_) return;
+  destroyDone_ = true;
+  auto self = keepAlive();
+  checkError(e, ws_.get(), rs_.get());
+  if (ws_) ws_->f |= wClosed;
+  if (rs_) rs_->f |= rClosed;
+  onDestroyed();
+  if (destroyCb_) {
+    Callback userCb = std::move(destroyCb_);
+    userCb(e);
+  }
+  if (e) {
+    nextTick([this, self, e = std::move(*e)] {
+      emitErrorNT(e);
+      emitCloseNT();
+    });
+  } else {
+    nextTick([this, self] { emitCloseNT(); });
   }
 }
 
@@ -731,8 +741,9 @@ void Readable::endReadableNT() {
   if (!(s.f & (rErrored | rCloseEmitted | rEndEmitted)) && s.length == 0) {
     s.f |= rEndEmitted;
     emit("end");
-    auto* w = dynamic_cast<Writable*>(this);
-    auto* d = dynamic_cast<Duplex*>(this);
+    // Only a Duplex has both sides (skip the casts for the plain Readables).
+    auto* w = ws_ ? dynamic_cast<Writable*>(this) : nullptr;
+    auto* d = w ? dynamic_cast<Duplex*>(this) : nullptr;
     if (w && w->writable() && d && !d->allowHalfOpen) {
       auto self = keepAlive();
       nextTick([w, self] {

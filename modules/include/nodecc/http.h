@@ -150,6 +150,8 @@ class IncomingMessage : public stream::Readable {
   /// A header's value as `headers()` would give it (set-cookie joined), without building the
   /// object.
   std::optional<std::string> _rawHeader(std::string_view lowerName) const;
+  /// Whether the request has the header (`lowerName` lower case), without building its value.
+  bool _hasRawHeader(std::string_view lowerName) const noexcept;
   /// Node's `_dump()`: discards the body.
   void _dump();
   bool _consuming = false;
@@ -166,6 +168,8 @@ class IncomingMessage : public stream::Readable {
   const nodecc::detail::SigInfo* declaredSignature(std::string_view event) const override;
 
  private:
+  void finishDestroy(std::optional<Error> err);
+  stream::Callback destroyCallback_;  // _destroy's callback, until its tick
   std::unique_ptr<Lines> headerLines_;
   std::unique_ptr<Lines> trailerLines_;
   std::optional<Value> headers_;
@@ -340,7 +344,7 @@ class OutgoingMessage : public EventEmitter {
   void onError(Error err, Callback cb);
   OutgoingMessage& endImpl(const char* data, std::size_t len, Buffer* buf, bool hasChunk,
                            Callback cb);
-  std::deque<Output> outputData_;
+  std::vector<Output> outputData_;  // a deque would allocate in every response's constructor
   std::size_t outputSize_ = 0;
   std::optional<std::size_t> contentLength_;
   std::uint64_t bytesWritten_ = 0;

@@ -95,16 +95,23 @@ class Stream : public EventEmitter {
 
   /// A strong reference to this stream for queued callbacks (null if not shared-owned).
   std::shared_ptr<EventEmitter> keepAlive();
+  /// Environment teardown: also lets go of a destroy() callback still waiting on _destroy.
+  std::shared_ptr<void> releaseForTeardown() override;
 
   std::unique_ptr<ReadableState> rs_;
   std::unique_ptr<WritableState> ws_;
 
  private:
   void destroyImpl(std::optional<Error> err, Callback cb);
+  void destroyDone(std::optional<Error> err);
   void emitErrorNT(const Error& err);
   void emitCloseNT();
   friend class Readable;
   friend class Writable;
+  // destroy()'s callback until _destroy calls back (destroy runs once per stream), and
+  // whether it has: _destroy's callback may be called more than once.
+  Callback destroyCb_;
+  bool destroyDone_ = false;
 };
 
 /// Node's stream.Readable.
