@@ -1,7 +1,9 @@
 // http: lib/_http_outgoing.js (OutgoingMessage) and the socket writer of http messages.
 #include <charconv>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <new>
 #include <utility>
 
 #include "bindings/stream_wrap.h"
@@ -657,12 +659,46 @@ void OutgoingMessage::onError(Error err, Callback cb) {
 }
 
 namespace {
+// The response head under construction (one per thread, reused): appends are a bounds check
+// and a memcpy, with none of std::string::append's out-of-line machinery.
+class HeadBuilder {
+ public:
+  HeadBuilder() = default;
+  HeadBuilder(const HeadBuilder&) = delete;
+  HeadBuilder& operator=(const HeadBuilder&) = delete;
+  ~HeadBuilder() { std::free(data_); }
+  void assign(std::string_view v) {
+    size_ = 0;
+    append(v);
+  }
+  void append(std::string_view v) {
+    if (v.size() > cap_ - size_) grow(size_ + v.size());
+    std::memcpy(data_ + size_, v.data(), v.size());
+    size_ += v.size();
+  }
+  const char* data() const noexcept { return data_; }
+  std::size_t size() const noexcept { return size_; }
+
+ private:
+  void grow(std::size_t need) {
+    std::size_t cap = cap_ ? cap_ : 512;
+    while (cap < need) cap *= 2;
+    auto* p = static_cast<char*>(std::realloc(data_, cap));
+    if (!p) throw std::bad_alloc();
+    data_ = p;
+    cap_ = cap;
+  }
+  char* data_ = nullptr;
+  std::size_t size_ = 0;
+  std::size_t cap_ = 0;
+};
+
 // Appends a number in decimal (std::to_string without the temporary string).
-template <class N>
-void appendDecimal(std::string& out, N n) {
+template <class Out, class N>
+void appendDecimal(Out& out, N n) {
   char buf[24];
   auto r = std::to_chars(buf, buf + sizeof buf, n);
-  out.append(buf, static_cast<std::size_t>(r.ptr - buf));
+  out.append(std::string_view(buf, static_cast<std::size_t>(r.ptr - buf)));
 }
 
 // The byte form of a string chunk in `encoding` (utf8: as is).
@@ -872,7 +908,7 @@ void OutgoingMessage::storeHeader(std::string_view firstLine, const OutgoingHttp
          trailer = false;
   } state;
   using namespace std::string_view_literals;
-  thread_local std::string header;
+  thread_local HeadBuilder header;
   header.assign(firstLine);
 
   auto matchHeader = [&](std::string_view field, std::string_view value) {
