@@ -1,8 +1,11 @@
 #include "bindings/message_port.h"
 
 #include <sched.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <map>
 #include <thread>
 #include <utility>
@@ -128,13 +131,34 @@ bool MessagePortData::post(PortMessage msg, SiblingGroup::Cloner clone, std::str
 }
 
 void MessagePortData::addToIncomingQueue(PortMessage msg) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  incoming_.push_back(std::move(msg));
-  // Sequentially consistent, with PortLoop::spin's clearing of spinning_ then reading the
-  // counters: either notify() sees the loop spinning, or the loop sees this count.
-  posted_.fetch_add(1);
-  // The owner clears owner_ under this mutex before its handle starts closing.
-  if (owner_) owner_->notify();
+  std::shared_ptr<PortWaker> wake;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    incoming_.push_back(std::move(msg));
+    // Sequentially consistent, with PortLoop::spin's clearing of spinning_ then reading the
+    // counters: either notify() sees the loop spinning, or the loop sees this count.
+    posted_.fetch_add(1);
+    // The owner clears owner_ under this mutex before its handle starts closing.
+    if (owner_) wake = owner_->notify();
+  }
+  // The system call after the unlock: a receiver woken at once does not find the queue
+  // still locked by a sender that its wake-up preempted.
+  if (wake) wake->wake();
+}
+
+// ---- PortWaker ----------------------------------------------------------------------
+
+PortWaker::~PortWaker() {
+  if (fd >= 0) ::close(fd);
+}
+
+void PortWaker::wake() noexcept {
+  std::uint64_t one = 1;
+  ssize_t r;
+  do {
+    r = ::write(fd, &one, sizeof one);
+  } while (r < 0 && errno == EINTR);
+  // EAGAIN: the counter is at its maximum, so the fd is readable anyway.
 }
 
 // ---- MessagePortWrap ----------------------------------------------------------------
@@ -187,12 +211,23 @@ void MessagePortWrap::signal() {
   onSignal_();
 }
 
-void MessagePortWrap::triggerAsync() { uv_async_send(&async_); }
-
-void MessagePortWrap::notify() {
-  if (portLoop_->spinning()) return;  // it will see posted_ move
+void MessagePortWrap::triggerAsync() {
+  if (!portLoop_->hasWaker()) {
+    uv_async_send(&async_);
+    return;
+  }
   signalled_.store(true);
-  triggerAsync();
+  if (auto w = portLoop_->claimWake()) w->wake();
+}
+
+std::shared_ptr<PortWaker> MessagePortWrap::notify() {
+  if (portLoop_->spinning()) return nullptr;  // it will see posted_ move
+  signalled_.store(true);
+  if (!portLoop_->hasWaker()) {
+    uv_async_send(&async_);
+    return nullptr;
+  }
+  return portLoop_->claimWake();
 }
 
 // ---- PortLoop ----------------------------------------------------------------------
@@ -249,6 +284,46 @@ class PortLoop::Prepare final : public HandleWrap {
   PortLoop* owner_;
 };
 
+// Polls the loop's waker (unref'd: a waker never keeps the loop alive; ports do).
+class PortLoop::Poll final : public HandleWrap {
+ public:
+  Poll(Environment& env, PortLoop* owner, int fd)
+      : HandleWrap(env, (uv_poll_init(env.loop(), &poll_, fd),
+                         reinterpret_cast<uv_handle_t*>(&poll_))),
+        owner_(owner) {
+    uv_poll_start(&poll_, UV_READABLE, [](uv_poll_t* h, int, int) {
+      auto* self = static_cast<Poll*>(static_cast<HandleWrap*>(h->data));
+      if (!self->isClosing() && self->owner_) self->owner_->onWake();
+    });
+    unref();
+  }
+  void forget() noexcept { owner_ = nullptr; }
+
+ private:
+  void onClosing() override {
+    if (owner_) owner_->poll_ = nullptr;
+    owner_ = nullptr;
+    uv_poll_stop(&poll_);
+  }
+  uv_poll_t poll_;
+  PortLoop* owner_;
+};
+
+std::shared_ptr<PortWaker> PortLoop::claimWake() {
+  if (!waker_ || waker_->pending.exchange(true)) return nullptr;
+  return waker_;
+}
+
+void PortLoop::onWake() {
+  std::uint64_t count;
+  while (::read(waker_->fd, &count, sizeof count) < 0 && errno == EINTR) {
+  }
+  // Cleared before the scan: a sender that finds no wake pending from here on writes again;
+  // one that still found it pending set its flag before, and the scan below sees the flag.
+  waker_->pending.store(false);
+  runSignalled();
+}
+
 std::shared_ptr<PortLoop> PortLoop::of(Environment& env) {
   thread_local std::vector<std::pair<std::uint64_t, std::weak_ptr<PortLoop>>> loops;
   std::shared_ptr<PortLoop> found;
@@ -269,12 +344,22 @@ std::shared_ptr<PortLoop> PortLoop::of(Environment& env) {
 
 PortLoop::PortLoop(Environment& env) : env_(&env), envId_(env.id()) {
   if (spinningHelps()) prepare_ = new Prepare(env, this);
+  int fd = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+  if (fd >= 0) {  // else (descriptors exhausted) each port's async handle wakes the loop
+    waker_ = std::make_shared<PortWaker>();
+    waker_->fd = fd;
+    poll_ = new Poll(env, this, fd);
+  }
 }
 
 PortLoop::~PortLoop() {
   if (prepare_) {
     prepare_->forget();
     prepare_->close();
+  }
+  if (poll_) {
+    poll_->forget();
+    poll_->close();
   }
 }
 
@@ -359,10 +444,7 @@ void PortLoop::spin() {
   // Senders that saw the loop spinning only counted their message: make sure the poll
   // that follows does not block on them.
   for (MessagePortWrap* w = ports_; w; w = w->nextInLoop_) {
-    if (!w->isClosing() && hasNews(w->data(), w->seen_)) {
-      w->signalled_.store(true);
-      w->triggerAsync();
-    }
+    if (!w->isClosing() && hasNews(w->data(), w->seen_)) w->triggerAsync();
   }
 }
 

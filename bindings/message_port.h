@@ -2,7 +2,7 @@
 //
 // A MessagePortData is one end of a channel: a mutex-protected FIFO of messages
 // that any thread may append to, and at most one owner, a MessagePortWrap on the
-// receiving thread's loop, whose uv_async_t is signalled when a message arrives.
+// receiving thread's loop, which is woken (PortWaker) when a message arrives.
 // Ends are entangled in a SiblingGroup: two for a MessageChannel, any number for a
 // named BroadcastChannel. A port in transit (inside a message) is a
 // MessagePortData without an owner; messages sent to it wait in its queue until
@@ -17,7 +17,7 @@
 // millisecond spins for up to 50 µs (in a uv_prepare_t, just before it would block in
 // epoll) watching its ports' message counters; while it spins, senders write nothing
 // but the message (the counter shares the queue lock's cache line) instead of writing
-// to the async handle's eventfd, so a busy request/reply exchange between two threads
+// to the loop's eventfd, so a busy request/reply exchange between two threads
 // involves no system call, no sleeping thread, and few cache lines moving between them. After a
 // quiet spell the loop blocks as usual. Only with more than one CPU. Ports are served in the order
 // they were made (the order libuv runs their async handles), and the spin gives way as soon as the
@@ -45,6 +45,22 @@ namespace nodecc::bindings {
 class MessagePortData;
 class MessagePortWrap;
 class PortLoop;
+
+/// A loop's wake-up line, shared with the threads that post to its ports: an eventfd the
+/// loop polls. A sender sets the port's flag and writes to the eventfd only if no wake is
+/// pending, outside the port's lock. (libuv 1.44's uv_async_send makes the woken loop spin,
+/// then sched_yield, until the sender returns from its write: on a busy or single CPU the
+/// receiver burned the sender's time slice, 11,000 round trips/s instead of Node's 33,000.)
+struct PortWaker {
+  int fd = -1;
+  std::atomic<bool> pending{false};
+  PortWaker() = default;
+  PortWaker(const PortWaker&) = delete;
+  PortWaker& operator=(const PortWaker&) = delete;
+  ~PortWaker();
+  /// Any thread: makes the loop's poll return.
+  void wake() noexcept;
+};
 
 /// Host-object type of a port travelling inside a message: `HostObject::ptr` is the
 /// port's `std::shared_ptr<MessagePortData>`.
@@ -137,9 +153,11 @@ class MessagePortWrap final : public HandleWrap {
   std::size_t pending();
   /// Wakes this port's loop (any thread).
   void triggerAsync();
-  /// A message was queued (any thread, the port's queue locked, `posted_` counted):
-  /// wakes the loop unless it is spinning (then it sees the counter move).
-  void notify();
+  /// A message was queued (any thread, the port's queue locked, `posted_` counted): flags
+  /// the port unless the loop is spinning (then it sees the counter move). Returns the
+  /// waker to write to once the lock is released, or null when no write is needed (the
+  /// loop spins, a wake is pending, or, without a waker, the async handle was sent).
+  std::shared_ptr<PortWaker> notify();
   /// The channel end, or nullptr once detached.
   MessagePortData* data() const noexcept { return data_.get(); }
   /// For a transfer: takes the channel end (and its queue) away from this handle,
@@ -178,10 +196,16 @@ class PortLoop {
   bool spinning() const noexcept { return spinning_.load(); }
   /// The port's thread: a port delivered messages just now (the loop is "hot").
   void markActive() noexcept;
+  /// Any thread: the waker when this call is the one that makes a wake pending (the caller
+  /// then writes to it), else null. Also null without a waker (no eventfd could be made).
+  std::shared_ptr<PortWaker> claimWake();
+  bool hasWaker() const noexcept { return waker_ != nullptr; }
 
  private:
   friend class MessagePortWrap;
   class Prepare;
+  class Poll;
+  void onWake();
   void add(MessagePortWrap* w) noexcept;
   void remove(MessagePortWrap* w) noexcept;
   void spin();
@@ -190,6 +214,8 @@ class PortLoop {
   Environment* env_;
   std::uint64_t envId_;
   Prepare* prepare_ = nullptr;            // until the Environment closes it
+  Poll* poll_ = nullptr;                  // polls waker_ (until the Environment closes it)
+  std::shared_ptr<PortWaker> waker_;      // null if no eventfd could be made: async handles
   MessagePortWrap* ports_ = nullptr;      // oldest first
   MessagePortWrap* portsTail_ = nullptr;  // newest
   std::uint64_t lastActiveNs_ = 0;
