@@ -186,7 +186,7 @@ Stream::~Stream() = default;
 std::shared_ptr<EventEmitter> Stream::keepAlive() { return weak_from_this().lock(); }
 
 std::shared_ptr<void> Stream::releaseForTeardown() {
-  Callback pending = std::move(destroyCb_);
+  std::unique_ptr<Callback> pending = std::move(destroyCb_);
   return EventEmitter::releaseForTeardown();
 }
 
@@ -238,7 +238,7 @@ Stream& Stream::destroy(std::optional<Error> err, Callback cb) {
 void Stream::destroyImpl(std::optional<Error> err, Callback cb) {
   // The state lives on the stream (destroy runs once), so the callback handed to _destroy
   // is two pointers wide and nothing is allocated.
-  destroyCb_ = std::move(cb);
+  if (cb) destroyCb_ = std::make_unique<Callback>(std::move(cb));
   auto self = keepAlive();
   try {
     _destroy(std::move(err),
@@ -259,8 +259,8 @@ void Stream::destroyDone(std::optional<Error> e) {
   if (rs_) rs_->f |= rClosed;
   onDestroyed();
   if (destroyCb_) {
-    Callback userCb = std::move(destroyCb_);
-    userCb(e);
+    std::unique_ptr<Callback> userCb = std::move(destroyCb_);
+    (*userCb)(e);
   }
   if (e) {
     nextTick([this, self, e = std::move(*e)] {

@@ -108,9 +108,10 @@ class Stream : public EventEmitter {
   void emitCloseNT();
   friend class Readable;
   friend class Writable;
-  // destroy()'s callback until _destroy calls back (destroy runs once per stream), and
-  // whether it has: _destroy's callback may be called more than once.
-  Callback destroyCb_;
+  // destroy()'s callback (boxed: rarely given, and every socket carries this member) until
+  // _destroy calls back (destroy runs once per stream), and whether it has: _destroy's
+  // callback may be called more than once.
+  std::unique_ptr<Callback> destroyCb_;
   bool destroyDone_ = false;
 };
 
