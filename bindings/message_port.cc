@@ -288,8 +288,8 @@ class PortLoop::Prepare final : public HandleWrap {
 class PortLoop::Poll final : public HandleWrap {
  public:
   Poll(Environment& env, PortLoop* owner, int fd)
-      : HandleWrap(env, (uv_poll_init(env.loop(), &poll_, fd),
-                         reinterpret_cast<uv_handle_t*>(&poll_))),
+      : HandleWrap(env,
+                   (uv_poll_init(env.loop(), &poll_, fd), reinterpret_cast<uv_handle_t*>(&poll_))),
         owner_(owner) {
     uv_poll_start(&poll_, UV_READABLE, [](uv_poll_t* h, int, int) {
       auto* self = static_cast<Poll*>(static_cast<HandleWrap*>(h->data));

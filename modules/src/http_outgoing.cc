@@ -271,25 +271,23 @@ void SocketLink::flush() {
     auto shared = std::make_shared<std::vector<Callback>>(std::move(callbacks));
     callbacks.clear();
     Environment* env = &h->env();
-    err = h->queueWrite(
-        pieces, written,
-        [self, shared, bytes, env](int status) {
-          env->makeCallback([&] {
-            self->inflight -= bytes;
-            std::optional<Error> e;
-            if (status < 0) {
-              e = errors::errnoException(status, "write");
-              if (self->socket && !self->socket->destroyed()) self->socket->destroy(*e);
-            } else if (self->socket) {
-              self->socket->refreshTimeout();
-            }
-            runCallbacks(*shared, e);
-            if (self->needDrain && self->writableLength() < self->highWaterMark()) {
-              self->needDrain = false;
-              self->onDrain();
-            }
-          });
-        });
+    err = h->queueWrite(pieces, written, [self, shared, bytes, env](int status) {
+      env->makeCallback([&] {
+        self->inflight -= bytes;
+        std::optional<Error> e;
+        if (status < 0) {
+          e = errors::errnoException(status, "write");
+          if (self->socket && !self->socket->destroyed()) self->socket->destroy(*e);
+        } else if (self->socket) {
+          self->socket->refreshTimeout();
+        }
+        runCallbacks(*shared, e);
+        if (self->needDrain && self->writableLength() < self->highWaterMark()) {
+          self->needDrain = false;
+          self->onDrain();
+        }
+      });
+    });
     pieces.clear();
     if (err == 0) {
       inflight += bytes;
