@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <map>
 #include <string>
 #include <thread>
@@ -262,6 +263,52 @@ TEST(Worker, MessagesBothWaysThroughParentPort) {
     for (int i = 0; i < 3; ++i) w->postMessage(Object{{"a", 42}, {"b", i}});
   });
   EXPECT_EQ(results, (std::vector<double>{42, 43, 44}));
+}
+
+// Four threads post to the main thread at once, in bursts and with pauses, so the loop's
+// waker keeps going between idle, pending and spinning: every message arrives, each
+// sender's in order. The workers stay until told that all theirs arrived (so the drain at
+// a worker's exit cannot hide a lost wake-up: one would hang here until the timeout).
+TEST(Worker, ManySendersLoseNoWakeUp) {
+  constexpr int kWorkers = 4, kPerWorker = 4000;
+  std::vector<int> next(kWorkers, 0);
+  int total = 0;
+  bool ordered = true;
+  nodecc::run([&] {
+    for (int id = 0; id < kWorkers; ++id) {
+      WorkerOptions o;
+      o.workerData = id;
+      auto w = Worker::create(
+          [] {
+            int me = static_cast<int>(workerData().asNumber());
+            parentPort()->on("message", [](const Value&) { parentPort()->close(); });
+            auto sent = std::make_shared<int>(0);
+            auto burst = std::make_shared<std::function<void()>>();
+            *burst = [me, sent, burst] {
+              // Bursts of 1 to 64, then a turn of the loop (the receiver may go idle).
+              int n = 1 + (*sent * 7) % 64;
+              for (int k = 0; k < n && *sent < kPerWorker; ++k)
+                parentPort()->postMessage(Object{{"w", me}, {"i", (*sent)++}});
+              if (*sent < kPerWorker)
+                setImmediate([burst] { (*burst)(); });
+              else
+                *burst = nullptr;
+            };
+            (*burst)();
+          },
+          o);
+      w->on("message", [&, w = w.get()](const Value& m) {
+        int from = static_cast<int>(m["w"].asNumber());
+        int i = static_cast<int>(m["i"].asNumber());
+        if (i != next[from]) ordered = false;
+        next[from] = i + 1;
+        ++total;
+        if (next[from] == kPerWorker) w->postMessage("done");
+      });
+    }
+  });
+  EXPECT_TRUE(ordered);
+  EXPECT_EQ(total, kWorkers * kPerWorker);
 }
 
 TEST(Worker, UnrefLetsTheParentEndAndTeardownJoinsTheWorker) {
