@@ -332,11 +332,10 @@ void IncomingMessage::finishDestroy(std::optional<Error> e) {
     cb(std::move(e));
 }
 
-void IncomingMessage::onDestroyed() {
-  // 'close' is emitted on the next tick; after it the listeners (lambdas that may capture this
-  // message) are released, as sockets release theirs.
-  auto self = shared_from_this();
-  nextTick([self] { nextTick([self] { self->removeAllListeners(); }); });
+void IncomingMessage::afterClose() {
+  // After 'close' the listeners (lambdas that may capture this message) are released, as
+  // sockets release theirs. The tick that emitted 'close' holds this message.
+  removeAllListeners();
 }
 
 void IncomingMessage::_dump() {

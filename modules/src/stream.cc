@@ -278,6 +278,7 @@ void Stream::emitCloseNT() {
   if (ws_) ws_->f |= wCloseEmitted;
   if (rs_) rs_->f |= rCloseEmitted;
   if ((ws_ && (ws_->f & wEmitClose)) || (rs_ && (rs_->f & rEmitClose))) emit("close");
+  afterClose();
 }
 
 void Stream::emitErrorNT(const Error& err) {

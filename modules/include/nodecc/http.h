@@ -164,7 +164,7 @@ class IncomingMessage : public stream::Readable {
  protected:
   void _read(std::size_t size) override;
   void _destroy(std::optional<Error> err, stream::Callback cb) override;
-  void onDestroyed() override;
+  void afterClose() override;
   const nodecc::detail::SigInfo* declaredSignature(std::string_view event) const override;
 
  private:

@@ -92,6 +92,8 @@ class Stream : public EventEmitter {
   virtual void _destroy(std::optional<Error> err, Callback cb);
   /// Called when destroy() reaches the end of `_destroy` (before 'close').
   virtual void onDestroyed() {}
+  /// Called in the tick that emits 'close' (whether or not `emitClose` lets it), after it.
+  virtual void afterClose() {}
 
   /// A strong reference to this stream for queued callbacks (null if not shared-owned).
   std::shared_ptr<EventEmitter> keepAlive();
