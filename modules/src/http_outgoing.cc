@@ -324,14 +324,26 @@ void SocketLink::flush() {
 }
 
 void SocketLink::afterWriteTick(std::size_t n) {
-  for (std::size_t i = 0; i < n; ++i) {
-    Callback c = std::move(tickCallbacks[tickHead++]);  // by index: a callback may write
-    c(std::nullopt);
+  const std::size_t end = tickHead + n;
+  auto settle = [this, end] {
+    // A callback that threw leaves the rest of its batch unrun (as a batch did when its
+    // callbacks were a vector of their own), never to the next batch's tick.
+    for (; tickHead < end; ++tickHead) tickCallbacks[tickHead] = nullptr;
+    if (tickHead == tickCallbacks.size()) {
+      tickCallbacks.clear();
+      tickHead = 0;
+    }
+  };
+  try {
+    while (tickHead < end) {
+      Callback c = std::move(tickCallbacks[tickHead++]);  // by index: a callback may write
+      c(std::nullopt);
+    }
+  } catch (...) {
+    settle();
+    throw;
   }
-  if (tickHead == tickCallbacks.size()) {
-    tickCallbacks.clear();
-    tickHead = 0;
-  }
+  settle();
   if (needDrain && writableLength() < highWaterMark()) {
     needDrain = false;
     onDrain();
