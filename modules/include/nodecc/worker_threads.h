@@ -97,6 +97,9 @@ using TransferList = std::vector<Transferable>;
 
 /// Node's MessagePort: one end of a MessageChannel, on the thread that created or
 /// received it. Events: 'message'(Value), 'messageerror'(Error), 'close'().
+/// Difference: 'messageerror' is declared but never emitted. Node emits it when the
+/// receiving side fails to deserialize a message; here a message is cloned on the sending
+/// thread, so everything that could fail fails there, as postMessage's DataCloneError.
 /// As in Node, a port is unref'd (does not keep the loop alive) and does not deliver
 /// messages until it has a 'message' listener; messages wait in its queue meanwhile.
 /// Use a port only on its own thread. A port that is ref'd (it has a 'message'
@@ -177,7 +180,8 @@ struct MessageChannel {
 Value receiveMessageOnPort(const MessagePortPtr& port);
 
 /// Node's BroadcastChannel: every channel of the same name, on any thread, receives
-/// what one posts. Events: 'message'(Value), 'messageerror'(Error). As in Node it is
+/// what one posts. Events: 'message'(Value), 'messageerror'(Error) (never emitted, as on
+/// MessagePort). As in Node it is
 /// ref'd from creation (it keeps the loop alive until close() or unref()).
 /// Differences: an EventEmitter whose listeners get the data (Node: an EventTarget
 /// with MessageEvents); `BroadcastChannel::create(name)` for `new BroadcastChannel(name)`.
@@ -272,8 +276,9 @@ class WorkerStdio : public EventEmitter {
   bool flushScheduled_ = false;
 };
 
-/// Node's Worker. Events: 'online'(), 'message'(Value), 'messageerror'(Error),
-/// 'error'(Error) for an exception the worker did not catch (followed by 'exit' 1),
+/// Node's Worker. Events: 'online'(), 'message'(Value), 'messageerror'(Error) (never
+/// emitted, as on MessagePort), 'error'(Error) for an exception the worker did not catch
+/// (followed by 'exit' 1),
 /// 'exit'(int) last, after every message the worker sent was emitted.
 /// A running worker keeps itself alive (and, unless unref'd, the loop).
 class Worker : public EventEmitter {
