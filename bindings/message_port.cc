@@ -211,23 +211,22 @@ void MessagePortWrap::signal() {
   onSignal_();
 }
 
-void MessagePortWrap::triggerAsync() {
-  if (!portLoop_->hasWaker()) {
-    uv_async_send(&async_);
-    return;
-  }
-  signalled_.store(true);
-  if (auto w = portLoop_->claimWake()) w->wake();
-}
-
-std::shared_ptr<PortWaker> MessagePortWrap::notify() {
-  if (portLoop_->spinning()) return nullptr;  // it will see posted_ move
+std::shared_ptr<PortWaker> MessagePortWrap::flag() {
   signalled_.store(true);
   if (!portLoop_->hasWaker()) {
     uv_async_send(&async_);
     return nullptr;
   }
   return portLoop_->claimWake();
+}
+
+void MessagePortWrap::triggerAsync() {
+  if (auto w = flag()) w->wake();
+}
+
+std::shared_ptr<PortWaker> MessagePortWrap::notify() {
+  if (portLoop_->spinning()) return nullptr;  // it will see posted_ move
+  return flag();
 }
 
 // ---- PortLoop ----------------------------------------------------------------------
@@ -259,54 +258,36 @@ bool spinningHelps() {
 }
 }  // namespace
 
-// The uv_prepare_t that spins, just before the loop would block for I/O.
-class PortLoop::Prepare final : public HandleWrap {
+// A handle of the PortLoop's own (the spinner's uv_prepare_t, the waker's uv_poll_t), made
+// by `init` and started by the PortLoop: unref'd (it never keeps the loop alive), closed by
+// ~PortLoop or by the Environment's teardown, which then clears the PortLoop's pointer to it
+// (uv_close stops it).
+template <class H>
+class PortLoop::Own final : public HandleWrap {
  public:
-  Prepare(Environment& env, PortLoop* owner)
-      : HandleWrap(env, (uv_prepare_init(env.loop(), &prepare_),
-                         reinterpret_cast<uv_handle_t*>(&prepare_))),
-        owner_(owner) {
-    uv_prepare_start(&prepare_, [](uv_prepare_t* h) {
-      auto* self = static_cast<Prepare*>(static_cast<HandleWrap*>(h->data));
-      if (!self->isClosing() && self->owner_) self->owner_->spin();
-    });
-    unref();  // never keeps the loop alive
-  }
-  void forget() noexcept { owner_ = nullptr; }
-
- private:
-  void onClosing() override {
-    if (owner_) owner_->prepare_ = nullptr;
-    owner_ = nullptr;
-    uv_prepare_stop(&prepare_);
-  }
-  uv_prepare_t prepare_;
-  PortLoop* owner_;
-};
-
-// Polls the loop's waker (unref'd: a waker never keeps the loop alive; ports do).
-class PortLoop::Poll final : public HandleWrap {
- public:
-  Poll(Environment& env, PortLoop* owner, int fd)
-      : HandleWrap(env,
-                   (uv_poll_init(env.loop(), &poll_, fd), reinterpret_cast<uv_handle_t*>(&poll_))),
-        owner_(owner) {
-    uv_poll_start(&poll_, UV_READABLE, [](uv_poll_t* h, int, int) {
-      auto* self = static_cast<Poll*>(static_cast<HandleWrap*>(h->data));
-      if (!self->isClosing() && self->owner_) self->owner_->onWake();
-    });
+  template <class Init>
+  Own(Environment& env, PortLoop* owner, Own* PortLoop::*slot, Init init)
+      : HandleWrap(env, (init(env.loop(), &h_), reinterpret_cast<uv_handle_t*>(&h_))),
+        owner_(owner),
+        slot_(slot) {
     unref();
   }
+  H* handle() noexcept { return &h_; }
+  /// The handle's PortLoop, or null once either is going.
+  static PortLoop* ownerOf(H* h) noexcept {
+    auto* self = static_cast<Own*>(static_cast<HandleWrap*>(h->data));
+    return self->isClosing() ? nullptr : self->owner_;
+  }
   void forget() noexcept { owner_ = nullptr; }
 
  private:
   void onClosing() override {
-    if (owner_) owner_->poll_ = nullptr;
+    if (owner_) owner_->*slot_ = nullptr;
     owner_ = nullptr;
-    uv_poll_stop(&poll_);
   }
-  uv_poll_t poll_;
+  H h_;
   PortLoop* owner_;
+  Own* PortLoop::*slot_;
 };
 
 std::shared_ptr<PortWaker> PortLoop::claimWake() {
@@ -343,24 +324,34 @@ std::shared_ptr<PortLoop> PortLoop::of(Environment& env) {
 }
 
 PortLoop::PortLoop(Environment& env) : env_(&env), envId_(env.id()) {
-  if (spinningHelps()) prepare_ = new Prepare(env, this);
+  if (spinningHelps()) {
+    // Spins just before the loop would block for I/O.
+    prepare_ = new Own<uv_prepare_t>(env, this, &PortLoop::prepare_, uv_prepare_init);
+    uv_prepare_start(prepare_->handle(), [](uv_prepare_t* h) {
+      if (PortLoop* l = Own<uv_prepare_t>::ownerOf(h)) l->spin();
+    });
+  }
   int fd = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
   if (fd >= 0) {  // else (descriptors exhausted) each port's async handle wakes the loop
     waker_ = std::make_shared<PortWaker>();
     waker_->fd = fd;
-    poll_ = new Poll(env, this, fd);
+    poll_ = new Own<uv_poll_t>(env, this, &PortLoop::poll_,
+                               [fd](uv_loop_t* l, uv_poll_t* h) { return uv_poll_init(l, h, fd); });
+    uv_poll_start(poll_->handle(), UV_READABLE, [](uv_poll_t* h, int, int) {
+      if (PortLoop* l = Own<uv_poll_t>::ownerOf(h)) l->onWake();
+    });
   }
 }
 
 PortLoop::~PortLoop() {
-  if (prepare_) {
-    prepare_->forget();
-    prepare_->close();
-  }
-  if (poll_) {
-    poll_->forget();
-    poll_->close();
-  }
+  auto drop = [](auto* h) {
+    if (h) {
+      h->forget();
+      h->close();
+    }
+  };
+  drop(prepare_);
+  drop(poll_);
 }
 
 void PortLoop::add(MessagePortWrap* w) noexcept {

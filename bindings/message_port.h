@@ -170,12 +170,14 @@ class MessagePortWrap final : public HandleWrap {
   ~MessagePortWrap() override;
   void onClosing() override;
   static void onAsync(uv_async_t* h);
+  /// Sets signalled_ and returns the waker to write to (see notify()).
+  std::shared_ptr<PortWaker> flag();
   void signal();  // on the port's thread: runs onSignal_ when the flag was set
 
   uv_async_t async_;
   std::shared_ptr<MessagePortData> data_;
   OnSignal onSignal_;
-  std::atomic<bool> signalled_{false};     // woken through the async handle
+  std::atomic<bool> signalled_{false};     // flagged by a sender (or triggerAsync)
   std::uint32_t seen_ = 0;                 // data_->posted_ at the last signal()
   std::shared_ptr<PortLoop> portLoop_;     // this thread's spinner
   MessagePortWrap* prevInLoop_ = nullptr;  // PortLoop's list (port's thread only)
@@ -203,8 +205,8 @@ class PortLoop {
 
  private:
   friend class MessagePortWrap;
-  class Prepare;
-  class Poll;
+  template <class H>
+  class Own;
   void onWake();
   void add(MessagePortWrap* w) noexcept;
   void remove(MessagePortWrap* w) noexcept;
@@ -213,8 +215,8 @@ class PortLoop {
 
   Environment* env_;
   std::uint64_t envId_;
-  Prepare* prepare_ = nullptr;            // until the Environment closes it
-  Poll* poll_ = nullptr;                  // polls waker_ (until the Environment closes it)
+  Own<uv_prepare_t>* prepare_ = nullptr;  // spins (until the Environment closes it)
+  Own<uv_poll_t>* poll_ = nullptr;        // polls waker_ (until the Environment closes it)
   std::shared_ptr<PortWaker> waker_;      // null if no eventfd could be made: async handles
   MessagePortWrap* ports_ = nullptr;      // oldest first
   MessagePortWrap* portsTail_ = nullptr;  // newest
