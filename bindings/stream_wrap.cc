@@ -84,8 +84,8 @@ uv_handle_type StreamWrap::pendingType() const noexcept {
 }
 
 namespace {
-// The non-empty buffers of a batch as uv_buf_t (on the stack up to 16); returns the count
-// and sets `total` to their bytes.
+// The non-empty buffers of a batch as uv_buf_t (on the stack up to 16): `n` of them,
+// `total` bytes.
 struct UvBufs {
   uv_buf_t stack[16];
   std::vector<uv_buf_t> heap;
@@ -108,15 +108,16 @@ struct UvBufs {
 };
 }  // namespace
 
-int StreamWrap::tryWrite(std::span<const Buffer> bufs, std::size_t* written) {
+int StreamWrap::tryWrite(std::span<const Buffer> bufs, std::size_t* written, bool* all) {
   *written = 0;
+  *all = false;
   if (isClosing()) return UV_EBADF;
   UvBufs ub(bufs);
-  if (ub.n == 0) return 0;
-  int r = uv_try_write(stream(), ub.data, static_cast<unsigned>(ub.n));
+  int r = ub.n == 0 ? 0 : uv_try_write(stream(), ub.data, static_cast<unsigned>(ub.n));
   if (r >= 0) {
     *written = static_cast<std::size_t>(r);
-    if (*written == ub.total) bytesWritten_ += ub.total;
+    *all = *written == ub.total;
+    if (*all) bytesWritten_ += ub.total;
     return 0;
   }
   return r == UV_EAGAIN || r == UV_ENOSYS ? 0 : r;
@@ -125,12 +126,9 @@ int StreamWrap::tryWrite(std::span<const Buffer> bufs, std::size_t* written) {
 int StreamWrap::queueWrite(std::span<const Buffer> bufs, std::size_t skip, StatusCallback cb,
                            uv_stream_t* sendHandle) {
   if (isClosing()) return UV_EBADF;
-  std::size_t total = 0;
-  for (const Buffer& b : bufs) total += b.length();
   auto* req = new WriteReq;
   req->wrap = this;
   req->cb = std::move(cb);
-  req->bytes = total - skip;
   std::vector<uv_buf_t> rest;
   rest.reserve(bufs.size());
   std::size_t pos = 0;
@@ -145,6 +143,8 @@ int StreamWrap::queueWrite(std::span<const Buffer> bufs, std::size_t skip, Statu
     }
     pos += len;
   }
+  const std::size_t total = pos;
+  req->bytes = total - skip;
   if (rest.empty()) rest.push_back(uv_buf_init(nullptr, 0));  // write2 with only a handle
   req->req.data = req;
   auto done = [](uv_write_t* w, int status) {
@@ -168,15 +168,11 @@ int StreamWrap::queueWrite(std::span<const Buffer> bufs, std::size_t skip, Statu
 int StreamWrap::write(std::span<const Buffer> bufs, StatusCallback cb, bool* async,
                       uv_stream_t* sendHandle) {
   *async = false;
-  if (isClosing()) return UV_EBADF;
   std::size_t skip = 0;  // bytes written synchronously
   if (!sendHandle) {
-    std::size_t total = 0;
-    for (const Buffer& b : bufs) total += b.length();
-    if (total == 0) return 0;
-    int r = tryWrite(bufs, &skip);
-    if (r != 0) return r;
-    if (skip == total) return 0;
+    bool all;
+    int r = tryWrite(bufs, &skip, &all);
+    if (r != 0 || all) return r;
   }
   int r = queueWrite(bufs, skip, std::move(cb), sendHandle);
   if (r == 0) *async = true;

@@ -41,10 +41,11 @@ class StreamWrap : public HandleWrap {
   int write(std::span<const Buffer> bufs, StatusCallback cb, bool* async,
             uv_stream_t* sendHandle = nullptr);
   /// write() in two halves, for a writer that builds its completion only when one is
-  /// needed: tryWrite hands the batch to the kernel (uv_try_write) and sets `*written` to
-  /// what it took (0 when it would block); if that is short of the batch, queueWrite queues
-  /// the rest (from byte `written` on) with `cb`. Each returns 0 or a libuv error.
-  int tryWrite(std::span<const Buffer> bufs, std::size_t* written);
+  /// needed: tryWrite hands the batch to the kernel (uv_try_write), sets `*written` to what
+  /// it took (0 when it would block) and `*all` when that is the whole batch (an empty one
+  /// too); if not, queueWrite queues the rest (from byte `written` on) with `cb`. Each
+  /// returns 0 or a libuv error.
+  int tryWrite(std::span<const Buffer> bufs, std::size_t* written, bool* all);
   int queueWrite(std::span<const Buffer> bufs, std::size_t skip, StatusCallback cb,
                  uv_stream_t* sendHandle = nullptr);
   /// uv_shutdown; `cb` from the libuv callback. Returns 0 or a libuv error (UV_ENOTCONN …).
