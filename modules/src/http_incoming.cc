@@ -8,9 +8,8 @@ namespace nodecc::http {
 
 using detail::toLower;
 
-// Header lines in one allocation: the end offsets, then the bytes.
-// One allocation: this header, then 2 * pairs end offsets, then the bytes of the names and
-// values (make() and the class operator delete go together).
+// Header lines in one allocation: this header, then 2 * pairs end offsets, then the bytes of the
+// names and values (make() and the class operator delete go together).
 struct IncomingMessage::Lines {
   std::uint32_t pairs = 0;
   std::uint32_t limit = 0;  // pairs headers() shows

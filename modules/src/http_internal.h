@@ -86,6 +86,10 @@ struct SocketLink : std::enable_shared_from_this<SocketLink> {
  private:
   void flush();
   void afterWriteTick(std::size_t n);
+  /// Moves the waiting write callbacks out (for a write that completes later or failed).
+  std::shared_ptr<std::vector<Callback>> takeCallbacks();
+  /// Node's afterWrite tail: the 'drain' a writer told to wait is owed once below the mark.
+  void maybeDrain();
 };
 
 /// A listener a link registered on its socket and keeps only to remove it later: the

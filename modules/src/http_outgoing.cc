@@ -1,9 +1,7 @@
 // http: lib/_http_outgoing.js (OutgoingMessage) and the socket writer of http messages.
 #include <charconv>
-#include <cstdlib>
 #include <cstring>
 #include <ctime>
-#include <new>
 #include <utility>
 
 #include "bindings/stream_wrap.h"
@@ -233,6 +231,19 @@ void runCallbacks(std::vector<Callback>& cbs, const std::optional<Error>& err) {
 }
 }  // namespace
 
+std::shared_ptr<std::vector<Callback>> SocketLink::takeCallbacks() {
+  auto cbs = std::make_shared<std::vector<Callback>>(std::move(callbacks));
+  callbacks.clear();
+  return cbs;
+}
+
+void SocketLink::maybeDrain() {
+  if (needDrain && writableLength() < highWaterMark()) {
+    needDrain = false;
+    onDrain();
+  }
+}
+
 void SocketLink::flush() {
   if (pieces.empty()) return;
   std::size_t bytes = pendingBytes;
@@ -241,11 +252,9 @@ void SocketLink::flush() {
   bindings::StreamWrap* h = s ? s->handle() : nullptr;
   if (!s || !h || s->destroyed()) {
     pieces.clear();
-    auto shared = std::make_shared<std::vector<Callback>>(std::move(callbacks));
-    callbacks.clear();
-    nextTick([shared] {
-      runCallbacks(*shared, errors::error("ERR_STREAM_DESTROYED",
-                                          "Cannot call write after a stream was destroyed"));
+    nextTick([cbs = takeCallbacks()] {
+      runCallbacks(*cbs, errors::error("ERR_STREAM_DESTROYED",
+                                       "Cannot call write after a stream was destroyed"));
     });
     return;
   }
@@ -261,17 +270,18 @@ void SocketLink::flush() {
     return;
   }
   // Directly on the handle: one writev for the whole batch. `pieces` and `callbacks` keep
-  // their capacity from response to response (the queued half holds its own references).
+  // their capacity from response to response (a queued rest holds its own references).
   s->refreshTimeout();
   auto self = shared_from_this();
   std::size_t written = 0;
-  int err = h->tryWrite(pieces, &written);
-  if (err == 0 && written < bytes) {
+  bool all = false;
+  int err = h->tryWrite(pieces, &written, &all);
+  std::shared_ptr<std::vector<Callback>> queued;  // callbacks that wait for libuv
+  if (err == 0 && !all) {
     // The kernel took part of it: the rest completes through libuv.
-    auto shared = std::make_shared<std::vector<Callback>>(std::move(callbacks));
-    callbacks.clear();
+    queued = takeCallbacks();
     Environment* env = &h->env();
-    err = h->queueWrite(pieces, written, [self, shared, bytes, env](int status) {
+    err = h->queueWrite(pieces, written, [self, queued, bytes, env](int status) {
       env->makeCallback([&] {
         self->inflight -= bytes;
         std::optional<Error> e;
@@ -281,32 +291,20 @@ void SocketLink::flush() {
         } else if (self->socket) {
           self->socket->refreshTimeout();
         }
-        runCallbacks(*shared, e);
-        if (self->needDrain && self->writableLength() < self->highWaterMark()) {
-          self->needDrain = false;
-          self->onDrain();
-        }
+        runCallbacks(*queued, e);
+        self->maybeDrain();
       });
     });
-    pieces.clear();
-    if (err == 0) {
-      inflight += bytes;
-      return;
-    }
-    Error e = errors::errnoException(err, "write");
-    s->destroy(e);
-    nextTick([shared, e] { runCallbacks(*shared, e); });
-    return;
+    if (err == 0) inflight += bytes;
   }
   pieces.clear();
   if (err != 0) {
-    auto shared = std::make_shared<std::vector<Callback>>(std::move(callbacks));
-    callbacks.clear();
     Error e = errors::errnoException(err, "write");
     s->destroy(e);
-    nextTick([shared, e] { runCallbacks(*shared, e); });
+    nextTick([cbs = queued ? queued : takeCallbacks(), e] { runCallbacks(*cbs, e); });
     return;
   }
+  if (queued) return;
   // A write that completed at once calls back on the next tick, as Node's afterWriteTick,
   // and then gives the 'drain' a writer told to wait is owed (Node's afterWrite): without
   // it, a write() that returned false while corked would never hear back when the kernel
@@ -344,10 +342,7 @@ void SocketLink::afterWriteTick(std::size_t n) {
     throw;
   }
   settle();
-  if (needDrain && writableLength() < highWaterMark()) {
-    needDrain = false;
-    onDrain();
-  }
+  maybeDrain();
 }
 
 }  // namespace detail
@@ -669,43 +664,9 @@ void OutgoingMessage::onError(Error err, Callback cb) {
 }
 
 namespace {
-// The response head under construction (one per thread, reused): appends are a bounds check
-// and a memcpy, with none of std::string::append's out-of-line machinery.
-class HeadBuilder {
- public:
-  HeadBuilder() = default;
-  HeadBuilder(const HeadBuilder&) = delete;
-  HeadBuilder& operator=(const HeadBuilder&) = delete;
-  ~HeadBuilder() { std::free(data_); }
-  void assign(std::string_view v) {
-    size_ = 0;
-    append(v);
-  }
-  void append(std::string_view v) {
-    if (v.size() > cap_ - size_) grow(size_ + v.size());
-    std::memcpy(data_ + size_, v.data(), v.size());
-    size_ += v.size();
-  }
-  const char* data() const noexcept { return data_; }
-  std::size_t size() const noexcept { return size_; }
-
- private:
-  void grow(std::size_t need) {
-    std::size_t cap = cap_ ? cap_ : 512;
-    while (cap < need) cap *= 2;
-    auto* p = static_cast<char*>(std::realloc(data_, cap));
-    if (!p) throw std::bad_alloc();
-    data_ = p;
-    cap_ = cap;
-  }
-  char* data_ = nullptr;
-  std::size_t size_ = 0;
-  std::size_t cap_ = 0;
-};
-
 // Appends a number in decimal (std::to_string without the temporary string).
-template <class Out, class N>
-void appendDecimal(Out& out, N n) {
+template <class N>
+void appendDecimal(std::string& out, N n) {
   char buf[24];
   auto r = std::to_chars(buf, buf + sizeof buf, n);
   out.append(std::string_view(buf, static_cast<std::size_t>(r.ptr - buf)));
@@ -918,7 +879,7 @@ void OutgoingMessage::storeHeader(std::string_view firstLine, const OutgoingHttp
          trailer = false;
   } state;
   using namespace std::string_view_literals;
-  thread_local HeadBuilder header;
+  thread_local std::string header;
   header.assign(firstLine);
 
   auto matchHeader = [&](std::string_view field, std::string_view value) {
