@@ -251,13 +251,11 @@ void Stream::destroyImpl(std::optional<Error> err, Callback cb) {
 }
 
 void Stream::destroyDone(std::optional<Error> e) {
-  if (destroyDone_) return;
-  destroyDone_ = true;
+  if (closed()) return;  // _destroy's callback may be called more than once
   auto self = keepAlive();
   checkError(e, ws_.get(), rs_.get());
   if (ws_) ws_->f |= wClosed;
   if (rs_) rs_->f |= rClosed;
-  onDestroyed();
   if (destroyCb_) {
     std::unique_ptr<Callback> userCb = std::move(destroyCb_);
     (*userCb)(e);

@@ -90,8 +90,6 @@ class Stream : public EventEmitter {
   Stream();
   /// `_destroy(err, cb)`: release resources, then call cb(err).
   virtual void _destroy(std::optional<Error> err, Callback cb);
-  /// Called when destroy() reaches the end of `_destroy` (before 'close').
-  virtual void onDestroyed() {}
   /// Called in the tick that emits 'close' (whether or not `emitClose` lets it), after it.
   virtual void afterClose() {}
 
@@ -111,10 +109,8 @@ class Stream : public EventEmitter {
   friend class Readable;
   friend class Writable;
   // destroy()'s callback (boxed: rarely given, and every socket carries this member) until
-  // _destroy calls back (destroy runs once per stream), and whether it has: _destroy's
-  // callback may be called more than once.
+  // _destroy calls back (destroy runs once per stream).
   std::unique_ptr<Callback> destroyCb_;
-  bool destroyDone_ = false;
 };
 
 /// Node's stream.Readable.
