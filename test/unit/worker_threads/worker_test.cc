@@ -11,6 +11,10 @@
 #include <thread>
 #include <vector>
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include "bindings/message_port.h"
 #include "nodecc/nodecc.h"
 #include "nodecc/worker_threads.h"
 #include "helpers.h"
@@ -309,6 +313,51 @@ TEST(Worker, ManySendersLoseNoWakeUp) {
   });
   EXPECT_TRUE(ordered);
   EXPECT_EQ(total, kWorkers * kPerWorker);
+}
+
+// Without a descriptor for its eventfd waker, a loop's ports are woken through their own
+// uv_async handles (PortLoop's fallback): nothing is lost or reordered either way.
+TEST(Worker, PortsWithoutTheEventfdWakerLoseNothing) {
+  constexpr int kMessages = 4000;
+  int received = 0;
+  bool ordered = true, fellBack = false;
+  nodecc::run([&] {
+    // Every descriptor taken: the first port of this loop cannot make the eventfd.
+    std::vector<int> hog;
+    while (true) {
+      int fd = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+      if (fd < 0) break;
+      hog.push_back(fd);
+    }
+    auto [port1, port2] = MessageChannel();
+    for (int fd : hog) ::close(fd);
+    fellBack = !bindings::PortLoop::of(*Environment::current())->hasWaker();
+    auto w = Worker::create(
+        [] {
+          MessagePortPtr port = workerData()["port"].host<MessagePort>();
+          port->on("message", [port](const Value&) { port->close(); });
+          auto sent = std::make_shared<int>(0);
+          auto burst = std::make_shared<std::function<void()>>();
+          *burst = [port, sent, burst] {
+            int n = 1 + (*sent * 7) % 64;  // bursts, then a turn of the loop
+            for (int k = 0; k < n && *sent < kMessages; ++k) port->postMessage((*sent)++);
+            if (*sent < kMessages)
+              setImmediate([burst] { (*burst)(); });
+            else
+              *burst = nullptr;
+          };
+          (*burst)();
+        },
+        {.workerData = Object{{"port", port2}}, .transferList = {port2}});
+    port1->on("message", [&, p = port1.get()](const Value& m) {
+      if (static_cast<int>(m.asNumber()) != received) ordered = false;
+      if (++received == kMessages) p->postMessage("done");
+    });
+    port1->on("close", [p = port1.get()] { p->removeAllListeners(); });
+  });
+  EXPECT_TRUE(fellBack);
+  EXPECT_TRUE(ordered);
+  EXPECT_EQ(received, kMessages);
 }
 
 TEST(Worker, UnrefLetsTheParentEndAndTeardownJoinsTheWorker) {
