@@ -229,6 +229,15 @@ Stream& Stream::destroy(std::optional<Error> err, Callback cb) {
     return *this;
   }
   checkError(err, w, r);
+  if (w && !r && (!w->buffered.empty() || !w->onFinished.empty())) {
+    // Writable.prototype.destroy: the buffered writes' and end()'s callbacks hear
+    // ERR_STREAM_DESTROYED on the next tick (unless a write in flight settles them first).
+    // A Duplex keeps Readable.prototype.destroy, which does not.
+    if (auto self = keepAlive()) {
+      auto* writable = dynamic_cast<Writable*>(this);
+      nextTick([writable, self] { writable->errorBuffer(); });
+    }
+  }
   if (w) w->f |= wDestroyed;
   if (r) r->f |= rDestroyed;
   destroyImpl(std::move(err), std::move(cb));
