@@ -1457,69 +1457,266 @@ void PassThrough::_final(Callback cb) {
 // ---- finished / pipeline
 // --------------------------------------------------------------------------
 
+// ---- end-of-stream.js and pipeline.js ------------------------------------------------------
+
+// The state predicates of lib/internal/streams/utils.js, on our streams (a null result of
+// Node's is false here: every caller only tests truthiness or `=== false` on them where a
+// null cannot occur for the stream kinds we have).
+struct StreamInternals {
+  static const Stream::ReadableState* rs(const Stream& s) { return s.rs_.get(); }
+  static const Stream::WritableState* ws(const Stream& s) { return s.ws_.get(); }
+  static bool isReadableNodeStream(const Stream& s) {
+    return rs(s) && (!ws(s) || !(rs(s)->f & rReadableFalse));
+  }
+  static bool isWritableNodeStream(const Stream& s) {
+    return ws(s) && (!rs(s) || !(ws(s)->f & wWritableFalse));
+  }
+  static bool isWritableFinished(const Stream& s, bool strict) {
+    if (!isWritableNodeStream(s)) return false;
+    const auto* w = ws(s);
+    if (w->f & wFinished) return true;
+    if (w->errored) return false;
+    return !strict && (w->f & wEnded) && w->length == 0;
+  }
+  static bool isWritableEnded(const Stream& s) {
+    if (!isWritableNodeStream(s)) return false;
+    const auto* w = ws(s);
+    if (w->f & wEnding) return true;
+    if (w->errored) return false;
+    return w->f & wEnded;
+  }
+  static bool isReadableFinished(const Stream& s, bool strict) {
+    if (!isReadableNodeStream(s)) return false;
+    const auto* r = rs(s);
+    if (r->errored) return false;
+    return (r->f & rEndEmitted) || (!strict && (r->f & rEnded) && r->length == 0);
+  }
+  static bool isDestroyed(const Stream& s) {
+    if (s.destroyed()) return true;
+    if (ws(s)) return ws(s)->f & wDestroyed;
+    return rs(s) && (rs(s)->f & rDestroyed);
+  }
+  /// isReadable(): nullopt for a stream without a `readable` property (a Writable).
+  static std::optional<bool> isReadable(const Stream& s) {
+    const auto* r = dynamic_cast<const Readable*>(&s);
+    if (!r) return std::nullopt;
+    if (isDestroyed(s)) return false;
+    return isReadableNodeStream(s) && r->readable() && !isReadableFinished(s, true);
+  }
+  static std::optional<bool> isWritable(const Stream& s) {
+    const auto* w = dynamic_cast<const Writable*>(&s);
+    if (!w) return std::nullopt;
+    if (isDestroyed(s)) return false;
+    return isWritableNodeStream(s) && w->writable() && !isWritableEnded(s);
+  }
+  static bool willEmitClose(const Stream& s) {
+    if (const auto* w = ws(s))
+      return (w->f & wAutoDestroy) && (w->f & wEmitClose) && !(w->f & wClosed);
+    if (const auto* r = rs(s))
+      return (r->f & rAutoDestroy) && (r->f & rEmitClose) && !(r->f & rClosed);
+    return false;
+  }
+  static std::optional<Error> erroredOf(const Stream& s) {
+    if (ws(s) && ws(s)->errored) return ws(s)->errored;
+    if (rs(s) && rs(s)->errored) return rs(s)->errored;
+    return std::nullopt;
+  }
+  static bool errorEmitted(const Stream& s) {
+    return (ws(s) && (ws(s)->f & wErrorEmitted)) || (rs(s) && (rs(s)->f & rErrorEmitted));
+  }
+  static bool readableProp(const Stream& s) {  // `!stream.readable` is true when undefined
+    const auto* r = dynamic_cast<const Readable*>(&s);
+    return r && r->readable();
+  }
+  static bool writableProp(const Stream& s) {
+    const auto* w = dynamic_cast<const Writable*>(&s);
+    return w && w->writable();
+  }
+
+  using Cleanup = std::function<void()>;
+
+  // eos(stream, {readable, writable}, callback): the callback once, when the stream has
+  // ended/finished (on 'close' when the stream will emit one), errored, or closed early.
+  static Cleanup eos(const std::shared_ptr<Stream>& sp, std::optional<bool> readableOpt,
+                     std::optional<bool> writableOpt, Callback cb) {
+    struct State {
+      std::weak_ptr<Stream> weak;
+      bool readable = false, writable = false, willEmitClose = false;
+      bool readableFinished = false, writableFinished = false;
+      Callback callback;
+      std::weak_ptr<nodecc::detail::ListenerImpl> onend, onfinish, onerror, onclose;
+      void call(std::optional<Error> e) {
+        if (!callback) return;
+        Callback c = std::move(callback);
+        callback = Callback();
+        c(std::move(e));
+      }
+    };
+    Stream& s = *sp;
+    auto st = std::make_shared<State>();
+    st->weak = sp;
+    st->callback = std::move(cb);
+    st->readable = readableOpt.value_or(isReadableNodeStream(s));
+    st->writable = writableOpt.value_or(isWritableNodeStream(s));
+    st->willEmitClose = willEmitClose(s) && isReadableNodeStream(s) == st->readable &&
+                        isWritableNodeStream(s) == st->writable;
+    st->writableFinished = isWritableFinished(s, false);
+    st->readableFinished = isReadableFinished(s, false);
+
+    Listener onfinish = makeListener([st] {
+      st->writableFinished = true;
+      auto p = st->weak.lock();
+      if (!p) return;
+      if (p->destroyed()) st->willEmitClose = false;
+      if (st->willEmitClose && (!readableProp(*p) || st->readable)) return;
+      if (!st->readable || st->readableFinished) st->call(std::nullopt);
+    });
+    Listener onend = makeListener([st] {
+      st->readableFinished = true;
+      auto p = st->weak.lock();
+      if (!p) return;
+      if (p->destroyed()) st->willEmitClose = false;
+      if (st->willEmitClose && (!writableProp(*p) || st->writable)) return;
+      if (!st->writable || st->writableFinished) st->call(std::nullopt);
+    });
+    Listener onerror = makeListener([st](const Error& e) { st->call(e); });
+    auto closeCheck = [st](bool full) {
+      auto p = st->weak.lock();
+      if (!p) return;
+      if (auto e = erroredOf(*p)) return st->call(std::move(e));
+      if (full) {
+        if (st->readable && !st->readableFinished && isReadableNodeStream(*p) &&
+            !isReadableFinished(*p, false))
+          return st->call(errors::error("ERR_STREAM_PREMATURE_CLOSE", "Premature close"));
+        if (st->writable && !st->writableFinished && !isWritableFinished(*p, false))
+          return st->call(errors::error("ERR_STREAM_PREMATURE_CLOSE", "Premature close"));
+      }
+      st->call(std::nullopt);
+    };
+    Listener onclose = makeListener([closeCheck] { closeCheck(true); });
+    st->onend = onend;
+    st->onfinish = onfinish;
+    st->onerror = onerror;
+    st->onclose = onclose;
+    s.on("end", onend);
+    s.on("finish", onfinish);
+    s.on("error", onerror);
+    s.on("close", onclose);
+
+    if (s.closed()) {
+      nextTick([closeCheck] { closeCheck(true); });
+    } else if (errorEmitted(s)) {
+      if (!st->willEmitClose) nextTick([closeCheck] { closeCheck(false); });
+    } else if (!st->readable && (!st->willEmitClose || isReadable(s).value_or(false)) &&
+               (st->writableFinished || isWritable(s) == std::optional<bool>(false)) &&
+               (!ws(s) || ws(s)->pendingcb == 0)) {
+      nextTick([closeCheck] { closeCheck(false); });
+    } else if (!st->writable && (!st->willEmitClose || isWritable(s).value_or(false)) &&
+               (st->readableFinished || isReadable(s) == std::optional<bool>(false))) {
+      nextTick([closeCheck] { closeCheck(false); });
+    }
+
+    return [st] {
+      st->callback = Callback();
+      auto p = st->weak.lock();
+      if (!p) return;
+      for (auto [name, l] : {std::pair{"finish", &st->onfinish}, std::pair{"end", &st->onend},
+                             std::pair{"error", &st->onerror}, std::pair{"close", &st->onclose}})
+        if (auto sl = l->lock()) p->removeListener(name, Listener(sl));
+    };
+  }
+};
+
 void finished(const std::shared_ptr<Stream>& s, Callback cb) {
-  auto done = std::make_shared<bool>(false);
-  auto shared = std::make_shared<Callback>(std::move(cb));
-  auto call = [done, shared](std::optional<Error> e) {
-    if (*done) return;
-    *done = true;
-    (*shared)(std::move(e));
-  };
-  auto* r = dynamic_cast<Readable*>(s.get());
-  auto* w = dynamic_cast<Writable*>(s.get());
-  std::weak_ptr<Stream> weak = s;
-  auto readableFinished = std::make_shared<bool>(!r || r->readableEnded());
-  auto writableFinished = std::make_shared<bool>(!w || w->writableFinished());
-  s->on("error", [call](const Error& e) { call(e); });
-  if (r) {
-    s->on("end", [call, readableFinished, writableFinished]() {
-      *readableFinished = true;
-      if (*writableFinished) call(std::nullopt);
-    });
-  }
-  if (w) {
-    s->on("finish", [call, readableFinished, writableFinished]() {
-      *writableFinished = true;
-      if (*readableFinished) call(std::nullopt);
-    });
-  }
-  s->on("close", [call, readableFinished, writableFinished, weak]() {
-    if (*readableFinished && *writableFinished) {
-      call(std::nullopt);
-      return;
-    }
-    auto sp = weak.lock();
-    if (sp && sp->errored()) {
-      call(sp->errored());
-      return;
-    }
-    call(errors::error("ERR_STREAM_PREMATURE_CLOSE", "Premature close"));
-  });
+  StreamInternals::eos(s, std::nullopt, std::nullopt, std::move(cb));
 }
 
+// pipeline(src, dst, cb): pipeline.js's pipelineImpl for two Node streams, ending the
+// destination. The first error destroys the streams not yet finished; the callback runs
+// once, on a next tick, when both ends have reported (or at the first error's report).
 void pipeline(const std::shared_ptr<Readable>& src, const std::shared_ptr<Writable>& dst,
               Callback cb) {
-  auto done = std::make_shared<bool>(false);
-  auto shared = std::make_shared<Callback>(std::move(cb));
-  std::weak_ptr<Readable> ws = src;
-  std::weak_ptr<Writable> wd = dst;
-  auto fail = [done, shared, ws, wd](std::optional<Error> e) {
-    if (*done) return;
-    *done = true;
-    if (e) {
-      if (auto s = ws.lock()) s->destroy(*e);
-      if (auto d = wd.lock()) d->destroy(*e);
+  using SI = StreamInternals;
+  struct State {
+    Callback callback;
+    std::optional<Error> error;
+    std::deque<std::function<void(const std::optional<Error>&)>> destroys;
+    int finishCount = 0;
+    void finishImpl(std::optional<Error> err, bool final) {
+      if (err && (!error || error->code == "ERR_STREAM_PREMATURE_CLOSE")) error = std::move(err);
+      if (!error && !final) return;
+      while (!destroys.empty()) {
+        auto d = std::move(destroys.front());
+        destroys.pop_front();
+        d(error);
+      }
+      if (final && callback) {
+        auto c = std::make_shared<Callback>(std::move(callback));
+        callback = Callback();
+        nextTick([c, e = error] { (*c)(e); });
+      }
     }
-    (*shared)(std::move(e));
+    void finish(std::optional<Error> err) { finishImpl(std::move(err), --finishCount == 0); }
   };
-  src->pipe(dst);
-  finished(std::static_pointer_cast<Stream>(
-               std::shared_ptr<Stream>(src, static_cast<Stream*>(src.get()))),
-           Callback([fail](std::optional<Error> e) {
-             if (e) fail(std::move(e));
-           }));
-  finished(std::shared_ptr<Stream>(dst, static_cast<Stream*>(dst.get())),
-           Callback([fail](std::optional<Error> e) { fail(std::move(e)); }));
+  auto st = std::make_shared<State>();
+  st->callback = std::move(cb);
+  std::shared_ptr<Stream> s(src, static_cast<Stream*>(src.get()));
+  std::shared_ptr<Stream> d(dst, static_cast<Stream*>(dst.get()));
+
+  // destroyer(stream, reading, writing): destroys the stream on the pipeline's error unless
+  // it already finished cleanly or closed.
+  auto destroyer = [](const std::shared_ptr<Stream>& stream, bool reading, bool writing) {
+    auto done = std::make_shared<bool>(false);
+    stream->on("close", [done] { *done = true; });
+    SI::eos(stream, reading, writing, Callback([done](std::optional<Error> e) { *done = !e; }));
+    std::weak_ptr<Stream> weak = stream;
+    return [done, weak](const std::optional<Error>& err) {
+      if (*done) return;
+      *done = true;
+      auto p = weak.lock();
+      if (!p || SI::isDestroyed(*p)) return;
+      p->destroy(err ? *err
+                     : errors::error("ERR_STREAM_DESTROYED",
+                                     "Cannot call pipe after a stream was destroyed"));
+    };
+  };
+  auto onError = [st](const Error& e) {
+    if (e.name != "AbortError" && e.code != "ERR_STREAM_PREMATURE_CLOSE") st->finish(e);
+  };
+  st->destroys.push_back(destroyer(s, true, false));
+  s->on("error", onError);
+  st->destroys.push_back(destroyer(d, false, true));
+  d->on("error", onError);
+
+  // pipe(src, dst, finish, {end: true})
+  st->finishCount += 2;
+  auto ended = std::make_shared<bool>(false);
+  dst->on("close", [st, ended] {
+    if (!*ended) st->finish(errors::error("ERR_STREAM_PREMATURE_CLOSE", "Premature close"));
+  });
+  src->pipe(dst, Readable::PipeOptions{.end = false});
+  std::weak_ptr<Writable> wd = dst;
+  auto endFn = [ended, wd] {
+    *ended = true;
+    if (auto p = wd.lock()) p->end();
+  };
+  if (SI::isReadableFinished(*s, true))
+    nextTick(endFn);
+  else
+    src->once("end", endFn);
+  std::weak_ptr<Readable> ws = src;
+  SI::eos(s, true, false, Callback([st, ws](std::optional<Error> err) {
+            auto p = ws.lock();
+            const Stream::ReadableState* r = p ? SI::rs(*p) : nullptr;
+            if (err && err->code == "ERR_STREAM_PREMATURE_CLOSE" && r && (r->f & rEnded) &&
+                !r->errored && !(r->f & rErrorEmitted)) {
+              p->once("end", [st] { st->finish(std::nullopt); });
+              p->once("error", [st](const Error& e) { st->finish(e); });
+            } else {
+              st->finish(std::move(err));
+            }
+          }));
+  SI::eos(d, false, true, Callback([st](std::optional<Error> err) { st->finish(std::move(err)); }));
 }
 
 }  // namespace nodecc::stream

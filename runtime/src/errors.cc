@@ -18,6 +18,8 @@ std::string Error::header() const {
 
 std::string Error::toString() const {
   std::string h = name.empty() ? "Error" : name;
+  // Node's internal errors override toString() with `${name} [${code}]: ${message}`.
+  if (codeInName && !code.empty()) return h + " [" + code + "]: " + message;
   if (!message.empty()) h += ": " + message;
   return h;
 }

@@ -108,6 +108,7 @@ class Stream : public EventEmitter {
   void emitCloseNT();
   friend class Readable;
   friend class Writable;
+  friend struct StreamInternals;  // finished()/pipeline() read the states (stream.cc)
   // destroy()'s callback (boxed: rarely given, and every socket carries this member) until
   // _destroy calls back (destroy runs once per stream).
   std::unique_ptr<Callback> destroyCb_;

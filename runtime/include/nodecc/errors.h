@@ -40,7 +40,7 @@ class Error : public std::exception {
   std::string header() const;
   /// Node's `err.stack` (header only: there are no JS frames).
   std::string stack() const { return header(); }
-  /// `String(err)`: "Name: message".
+  /// `String(err)`: "Name: message", or "Name [CODE]: message" for Node's internal errors.
   std::string toString() const;
 };
 

@@ -39,8 +39,8 @@ NODECC_CONFORMANCE_CASE(readable_flowing) {
     }
   });
   console::log("flowing after on(data)", flowing(*r));
-  r->on("end", [r] { console::log("end, ended", r->readableEnded(), "destroyed", r->destroyed()); });
-  r->on("close",
-        [r] { console::log("close, destroyed", r->destroyed(), "closed", r->closed()); });
+  r->on("end",
+        [r] { console::log("end, ended", r->readableEnded(), "destroyed", r->destroyed()); });
+  r->on("close", [r] { console::log("close, destroyed", r->destroyed(), "closed", r->closed()); });
   process::nextTick([] { console::log("tick"); });
 }
