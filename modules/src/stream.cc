@@ -372,6 +372,27 @@ namespace {
 bool canPushMore(const Stream::ReadableState& s) {
   return !(s.f & rEnded) && (s.length < s.highWaterMark || s.length == 0);
 }
+// With a decoder, Node's buffer holds JS strings and every length (readableLength, the
+// highWaterMark checks, read(n)) counts UTF-16 code units. Ours holds the decoded UTF-8.
+std::size_t utf16Units(const Buffer& b) {
+  std::size_t u = 0;
+  for (std::uint8_t c : b.view()) u += ((c & 0xC0) != 0x80) + (c >= 0xF0);
+  return u;
+}
+// The bytes of the first `units` UTF-16 code units of decoded text; a surrogate pair is not
+// split (JS would cut it in two), so `units` says what was taken.
+std::size_t utf8Prefix(const Buffer& b, std::size_t& units) {
+  const std::uint8_t* p = b.data();
+  std::size_t i = 0, u = 0;
+  while (i < b.length() && u < units) {
+    std::uint8_t c = p[i];
+    std::size_t size = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    u += size == 4 ? 2 : 1;
+    i += size;
+  }
+  units = u;
+  return std::min(i, b.length());
+}
 }  // namespace
 
 // readableAddChunkPushByteMode
@@ -432,7 +453,7 @@ void Readable::addChunk(Buffer chunk, bool addToFront) {
     s.awaitDrainWriters.clear();
     emitData(std::move(chunk));
   } else {
-    s.length += chunk.length();
+    s.length += (s.f & rDecoder) ? utf16Units(chunk) : chunk.length();
     if (addToFront)
       s.buffer.push_front(std::move(chunk));
     else
@@ -455,8 +476,12 @@ Readable& Readable::setEncoding(std::string_view enc) {
   std::string content;
   for (const auto& b : s.buffer) content += s.decoder->write(b);
   s.buffer.clear();
-  if (!content.empty()) s.buffer.push_back(Buffer::copyOf(content.data(), content.size()));
-  s.length = content.size();
+  s.length = 0;
+  if (!content.empty()) {
+    Buffer text = Buffer::copyOf(content.data(), content.size());
+    s.length = utf16Units(text);
+    s.buffer.push_back(std::move(text));
+  }
   return *this;
 }
 
@@ -464,7 +489,8 @@ std::size_t Readable::howMuchToRead(std::optional<std::size_t> n) const {
   const ReadableState& s = *rs_;
   if ((n && *n == 0) || (s.length == 0 && (s.f & rEnded))) return 0;
   if (!n) {
-    if ((s.f & rFlowing) && s.length) return s.buffer.front().length();
+    if ((s.f & rFlowing) && s.length)
+      return (s.f & rDecoder) ? utf16Units(s.buffer.front()) : s.buffer.front().length();
     return s.length;
   }
   if (*n <= s.length) return *n;
@@ -531,10 +557,33 @@ std::optional<Buffer> Readable::read(std::optional<std::size_t> nArg) {
 }
 
 // fromList
-std::optional<Buffer> Readable::fromList(std::size_t n) {
+std::optional<Buffer> Readable::fromList(std::size_t& n) {
   ReadableState& s = *rs_;
   if (s.length == 0) return std::nullopt;
   Buffer ret;
+  if ((s.f & rDecoder) && n < s.length) {
+    // n UTF-16 code units of text off the front.
+    std::vector<Buffer> parts;
+    std::size_t taken = 0;
+    while (taken < n && !s.buffer.empty()) {
+      Buffer& data = s.buffer.front();
+      std::size_t units = utf16Units(data);
+      if (units <= n - taken) {
+        taken += units;
+        parts.push_back(std::move(data));
+        s.buffer.pop_front();
+      } else {
+        std::size_t want = n - taken;
+        std::size_t bytes = utf8Prefix(data, want);
+        taken += want;
+        parts.push_back(data.subarray(0, static_cast<std::ptrdiff_t>(bytes)));
+        data = data.subarray(static_cast<std::ptrdiff_t>(bytes));
+        if (data.length() == 0) s.buffer.pop_front();
+      }
+    }
+    n = taken;
+    return parts.size() == 1 ? std::move(parts[0]) : Buffer::concat(std::span<const Buffer>(parts));
+  }
   if (n >= s.length) {
     if (s.buffer.size() == 1) {
       ret = std::move(s.buffer.front());
@@ -573,8 +622,9 @@ void Readable::onEofChunk() {
   if (s.f & rDecoder) {
     std::string rest = s.decoder->end();
     if (!rest.empty()) {
-      s.buffer.push_back(Buffer::copyOf(rest.data(), rest.size()));
-      s.length += rest.size();
+      Buffer text = Buffer::copyOf(rest.data(), rest.size());
+      s.length += utf16Units(text);
+      s.buffer.push_back(std::move(text));
     }
   }
   s.f |= rEnded;

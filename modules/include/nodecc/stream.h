@@ -204,7 +204,7 @@ class Readable : public virtual Stream {
   void endReadable();
   void endReadableNT();
   void updateReadableListening();
-  std::optional<Buffer> fromList(std::size_t n);
+  std::optional<Buffer> fromList(std::size_t& n);  // n: what it took (units with a decoder)
   std::size_t howMuchToRead(std::optional<std::size_t> n) const;
   void emitData(Buffer chunk);
   void pipeImpl(Writable& dest, std::shared_ptr<EventEmitter> destRef, PipeOptions opts);
