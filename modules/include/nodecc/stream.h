@@ -12,7 +12,9 @@
 // * Byte streams only (no objectMode). A chunk is a Buffer; strings written
 //   with an encoding are converted to a Buffer on write().
 // * After setEncoding(), 'data' carries std::string (UTF-8 of the decoded
-//   text) instead of Buffer, and read() returns the text's bytes.
+//   text) instead of Buffer, and read() returns the text's bytes. Lengths
+//   (readableLength, highWaterMark, read(n)) still count UTF-16 code units as
+//   Node's strings do; a read(n) that would split a surrogate pair takes the pair.
 // * Streams must be owned by a std::shared_ptr (create them with
 //   std::make_shared): queued callbacks keep the stream alive as JS closures do.
 // * Implementations override the protected virtuals `_read`, `_write`,
