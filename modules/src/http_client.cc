@@ -201,12 +201,9 @@ void ClientRequest::init(RequestOptions o) {
   std::string proto = o.protocol.empty() ? defaultAgent->protocol : o.protocol;
   std::string expected = agent ? agent->protocol : defaultAgent->protocol;
   if (!o.path.empty()) {
-    for (unsigned char c : o.path) {
-      // INVALID_PATH_REGEX /[^\u0021-\u00ff]/ on the UTF-8 bytes of the path.
-      if (c < 0x21 || c == 0x7f) {
-        throw errors::typeError("ERR_UNESCAPED_CHARACTERS",
-                                "Request path contains unescaped characters");
-      }
+    if (detail::checkInvalidPathChar(o.path)) {
+      throw errors::typeError("ERR_UNESCAPED_CHARACTERS",
+                              "Request path contains unescaped characters");
     }
   }
   if (proto != expected) {
@@ -669,6 +666,7 @@ int ClientLink::onHeadersComplete(const bindings::HttpParser::Head& head, std::s
   res->_addHeaderLines(headers, false, maxPairs);
   res->statusCode = head.statusCode;
   res->statusMessage.swap(statusMessage);
+  detail::latin1ToUtf8(res->statusMessage);  // Node's parser reads the head as latin1
   res->_link = shared_from_this();
   incoming = res;
 

@@ -153,18 +153,37 @@ const nodecc::detail::SigInfo* IncomingMessage::declaredSignature(std::string_vi
 void IncomingMessage::_addHeaderLines(const bindings::HttpHeaderBlock& block, bool trailers,
                                       std::size_t maxPairs) {
   std::uint32_t pairs = static_cast<std::uint32_t>(block.size());
-  std::unique_ptr<Lines> lines(Lines::make(pairs, block.bytes()));
+  // Node's parser makes the strings from latin1 (OneByteString): a byte >= 0x80 is one
+  // character, two bytes of UTF-8 here.
+  std::size_t high = 0;
+  for (std::uint32_t i = 0; i < pairs; ++i) {
+    for (unsigned char c : block.name(i)) high += c >> 7;
+    for (unsigned char c : block.value(i)) high += c >> 7;
+  }
+  std::unique_ptr<Lines> lines(Lines::make(pairs, block.bytes() + high));
   lines->limit = static_cast<std::uint32_t>(maxPairs < pairs ? maxPairs : pairs);
   auto* ends = reinterpret_cast<std::uint32_t*>(lines->mem());
   char* out = lines->mem() + pairs * 2 * sizeof(std::uint32_t);
   std::uint32_t off = 0;
+  auto copy = [&](std::string_view t) {
+    if (high == 0) {
+      std::memcpy(out + off, t.data(), t.size());
+      off += static_cast<std::uint32_t>(t.size());
+      return;
+    }
+    for (unsigned char c : t) {
+      if (c < 0x80) {
+        out[off++] = static_cast<char>(c);
+      } else {
+        out[off++] = static_cast<char>(0xC0 | (c >> 6));
+        out[off++] = static_cast<char>(0x80 | (c & 0x3F));
+      }
+    }
+  };
   for (std::uint32_t i = 0; i < pairs; ++i) {
-    std::string_view n = block.name(i), v = block.value(i);
-    std::memcpy(out + off, n.data(), n.size());
-    off += static_cast<std::uint32_t>(n.size());
+    copy(block.name(i));
     ends[2 * i] = off;
-    std::memcpy(out + off, v.data(), v.size());
-    off += static_cast<std::uint32_t>(v.size());
+    copy(block.value(i));
     ends[2 * i + 1] = off;
   }
   if (trailers) {

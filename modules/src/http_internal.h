@@ -21,8 +21,18 @@ namespace nodecc::http::detail {
 std::string_view utcDate();
 /// RFC 9110 token (Node's checkIsHttpToken).
 bool checkIsHttpToken(std::string_view s) noexcept;
-/// Node's checkInvalidHeaderChar: anything but HTAB, 0x20-0x7e, 0x80-0xff.
+/// Node's checkInvalidHeaderChar: anything but HTAB, 0x20-0x7e, U+0080-U+00FF (the
+/// characters latin1 can carry; our strings are UTF-8, so a malformed sequence fails too).
 bool checkInvalidHeaderChar(std::string_view s) noexcept;
+/// Node's INVALID_PATH_REGEX /[^\u0021-\u00ff]/ on the UTF-8 path.
+bool checkInvalidPathChar(std::string_view s) noexcept;
+/// True when a byte has its high bit set (text that is not plain ASCII).
+bool hasHighBit(std::string_view s) noexcept;
+/// Bytes read off the wire as Node's parser reads them (latin1), as UTF-8.
+void latin1ToUtf8(std::string& s);
+/// A UTF-8 string written as latin1 (Node's `Buffer.from(str, 'latin1')`: each character's
+/// low byte).
+std::string utf8ToLatin1(std::string_view s);
 /// `new ConnResetException(msg)`: code ECONNRESET.
 Error connResetException(std::string message);
 std::string toLower(std::string_view s);

@@ -48,12 +48,86 @@ bool checkIsHttpToken(std::string_view s) noexcept {
   return true;
 }
 
+namespace {
+// Walks UTF-8 text; false at the first character outside [lo, 0xff] (or HTAB when `tab`),
+// or at a malformed sequence.
+bool allLatin1From(std::string_view s, unsigned char lo, bool tab) noexcept {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    unsigned char c = p[i];
+    if (c < 0x80) {
+      if ((c >= lo && c != 0x7f) || (tab && c == '\t') || (c == 0x7f && lo == 0x21)) continue;
+      return false;
+    }
+    // U+0080-U+00FF are C2 80 .. C3 BF.
+    if ((c == 0xC2 || c == 0xC3) && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
+      ++i;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+}  // namespace
+
 bool checkInvalidHeaderChar(std::string_view s) noexcept {
-  for (unsigned char c : s) {
-    if (c == '\t' || (c >= 0x20 && c <= 0x7e) || c >= 0x80) continue;
-    return true;
+  for (unsigned char c : s) {  // the common case: printable ASCII
+    if (c < 0x20 || c >= 0x7f) return !allLatin1From(s, 0x20, true);
   }
   return false;
+}
+
+bool checkInvalidPathChar(std::string_view s) noexcept { return !allLatin1From(s, 0x21, false); }
+
+bool hasHighBit(std::string_view s) noexcept {
+  unsigned char any = 0;
+  for (unsigned char c : s) any |= c;
+  return any & 0x80;
+}
+
+void latin1ToUtf8(std::string& s) {
+  if (!hasHighBit(s)) return;
+  std::string out;
+  out.reserve(s.size() * 2);
+  for (unsigned char c : s) {
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    }
+  }
+  s.swap(out);
+}
+
+std::string utf8ToLatin1(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  for (std::size_t i = 0; i < s.size();) {
+    unsigned char c = p[i];
+    std::uint32_t cp;
+    std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    if (len == 1 || i + len > s.size()) {
+      cp = c;
+      len = 1;
+    } else if (len == 2) {
+      cp = ((c & 0x1Fu) << 6) | (p[i + 1] & 0x3Fu);
+    } else if (len == 3) {
+      cp = ((c & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu);
+    } else {
+      // Outside the BMP: a JS string holds a surrogate pair, two code units.
+      cp = ((c & 0x07u) << 18) | ((p[i + 1] & 0x3Fu) << 12) | ((p[i + 2] & 0x3Fu) << 6) |
+           (p[i + 3] & 0x3Fu);
+      cp -= 0x10000;
+      out.push_back(static_cast<char>((0xD800 + (cp >> 10)) & 0xFF));
+      cp = 0xDC00 + (cp & 0x3FF);
+    }
+    out.push_back(static_cast<char>(cp & 0xFF));
+    i += len;
+  }
+  return out;
 }
 
 Error connResetException(std::string message) {
@@ -350,7 +424,9 @@ void SocketLink::afterWriteTick(std::size_t n) {
 using detail::checkInvalidHeaderChar;
 using detail::checkIsHttpToken;
 using detail::equalsLower;
+using detail::hasHighBit;
 using detail::toLower;
+using detail::utf8ToLatin1;
 using detail::valueToString;
 
 // ---- validation -------------------------------------------------------------------------------
@@ -584,9 +660,20 @@ bool OutgoingMessage::_writeRaw(std::string_view data, Callback cb) {
 }
 
 // _send: the head goes out with the first body bytes.
-bool OutgoingMessage::send(const char* data, std::size_t len, Buffer* buf, Callback cb) {
+bool OutgoingMessage::send(const char* data, std::size_t len, Buffer* buf, Callback cb,
+                           bool latin1) {
+  std::string latin1Data;
+  if (latin1 && data && hasHighBit(std::string_view(data, len))) {
+    latin1Data = utf8ToLatin1(std::string_view(data, len));
+    data = latin1Data.data();
+    len = latin1Data.size();
+  }
   if (!_headerSent && !header_.empty()) {
     Buffer h = header_;
+    if (headerHighBit_ && (buf || latin1)) {
+      std::string l = utf8ToLatin1(header_.view());
+      h = Buffer::copyOf(l.data(), l.size());
+    }
     _headerSent = true;
     if (socket && link_ && link_->httpMessage == this && socket->writable() &&
         outputData_.empty()) {
@@ -746,7 +833,7 @@ bool OutgoingMessage::writeImpl(const char* data, std::size_t len, Buffer* buf, 
   if (chunkedEncoding && len != 0) {
     char hex[24];
     int n = std::snprintf(hex, sizeof hex, "%zx\r\n", len);
-    send(hex, static_cast<std::size_t>(n), nullptr, {});
+    send(hex, static_cast<std::size_t>(n), nullptr, {}, true);
     send(data, len, buf, {});
     return send(kCrlf.data(), kCrlf.size(), nullptr, std::move(cb));
   }
@@ -858,9 +945,9 @@ OutgoingMessage& OutgoingMessage::endImpl(const char* data, std::size_t len, Buf
   };
   if (_hasBody && chunkedEncoding) {
     std::string last = "0\r\n" + trailer_ + "\r\n";
-    send(last.data(), last.size(), nullptr, std::move(finish));
+    send(last.data(), last.size(), nullptr, std::move(finish), true);
   } else if (!_headerSent || writableLength() != 0 || hasChunk) {
-    send("", 0, nullptr, std::move(finish));
+    send("", 0, nullptr, std::move(finish), true);
   } else {
     auto shared = std::make_shared<Callback>(std::move(finish));
     nextTick([shared] { (*shared)(std::nullopt); });
@@ -1029,6 +1116,7 @@ void OutgoingMessage::storeHeader(std::string_view firstLine, const OutgoingHttp
   }
   header.append("\r\n"sv);
   header_ = detail::slabCopy(header.data(), header.size());
+  headerHighBit_ = hasHighBit(header);
   _headerSent = false;
   if (state.expect) send("", 0, nullptr, {});
 }

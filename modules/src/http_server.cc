@@ -783,6 +783,7 @@ int ServerConnection::onHeadersComplete(const bindings::HttpParser::Head& head, 
   req->httpVersion.assign(v, 3);
   req->joinDuplicateHeaders = server->joinDuplicateHeaders;
   req->url.swap(url);
+  detail::latin1ToUtf8(req->url);  // Node's parser reads the head as latin1
   req->upgrade = head.upgrade;
   req->_addHeaderLines(headers, false, static_cast<std::size_t>(maxHeaderPairs) / 2);
   req->method.assign(head.method);

@@ -286,6 +286,7 @@ class OutgoingMessage : public EventEmitter {
   bool _last = false;
   bool _hasBody = true;
   bool _headerSent = false;
+  bool headerHighBit_ = false;  // the head has non-ASCII text (latin1 differs from UTF-8)
   bool _closed() const noexcept { return closed_; }
   double _keepAliveTimeout = 0;
   int _maxRequestsPerSocket = 0;
@@ -338,7 +339,9 @@ class OutgoingMessage : public EventEmitter {
     Callback callback;
   };
   bool writeImpl(const char* data, std::size_t len, Buffer* buf, Callback cb, bool fromEnd);
-  bool send(const char* data, std::size_t len, Buffer* buf, Callback cb);
+  /// `_send`: `latin1` when Node passes a latin1 string (the head then goes out in latin1,
+  /// as it does with a Buffer; with a utf8 string it goes out as UTF-8, joined to it).
+  bool send(const char* data, std::size_t len, Buffer* buf, Callback cb, bool latin1 = false);
   bool writeRaw(const char* data, std::size_t len, Buffer* buf, Callback cb);
   bool flushOutput();
   void onError(Error err, Callback cb);
