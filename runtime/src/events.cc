@@ -82,6 +82,64 @@ void EventEmitter::throwUnhandled(std::string inspected) {
   throw errors::error("ERR_UNHANDLED_ERROR", "Unhandled error. (" + inspected + ")");
 }
 
+namespace {
+// once(): Node's onceWrapper. Each once() gets its own wrapper, so the entry that fires is
+// the one removed (the same function may be added several times), and `fired` is shared
+// by every snapshot that holds the entry: a nested emit cannot run it twice.
+class OnceWrapper final : public detail::ListenerImpl {
+ public:
+  explicit OnceWrapper(Listener inner) : ListenerImpl(inner->params()), inner(std::move(inner)) {}
+  void invoke(void* const* argv) override { inner->invoke(argv); }
+  Listener inner;
+  bool fired = false;
+};
+const Listener& unwrap(const Listener& fn, bool once) {
+  return once ? static_cast<const OnceWrapper*>(fn.get())->inner : fn;
+}
+// The display name Node gives an event key (errorMonitor is a Symbol).
+std::string displayName(std::string_view name) {
+  return name == EventEmitter::kErrorMonitorName ? "Symbol(events.errorMonitor)"
+                                                 : std::string(name);
+}
+// An array index as a property key: canonical decimal below 2^32 - 1 (those keys come first
+// in Reflect.ownKeys, in numeric order).
+bool arrayIndex(std::string_view s, std::uint64_t* value) {
+  if (s.empty() || s.size() > 10 || (s.size() > 1 && s[0] == '0')) return false;
+  std::uint64_t v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+    v = v * 10 + static_cast<std::uint64_t>(c - '0');
+  }
+  if (v >= 4294967295ULL) return false;
+  *value = v;
+  return true;
+}
+}  // namespace
+
+std::vector<std::string> EventEmitter::ownKeys() const {
+  // Reflect.ownKeys order: array indices ascending, then strings in insertion order, then
+  // symbols.
+  std::vector<std::pair<std::uint64_t, std::string>> indices;
+  std::vector<std::string> out;
+  bool monitor = false;
+  for (const auto& e : events_) {
+    std::uint64_t v;
+    if (e.name == kErrorMonitorName)
+      monitor = true;
+    else if (arrayIndex(e.name, &v))
+      indices.emplace_back(v, e.name);
+    else
+      out.push_back(e.name);
+  }
+  std::sort(indices.begin(), indices.end());
+  std::vector<std::string> keys;
+  keys.reserve(events_.size());
+  for (auto& [v, n] : indices) keys.push_back(std::move(n));
+  for (auto& n : out) keys.push_back(std::move(n));
+  if (monitor) keys.emplace_back(kErrorMonitorName);
+  return keys;
+}
+
 void EventEmitter::checkListener(std::string_view event, const Listener& l) const {
   if (!l) throw errors::invalidArgType("listener", "of type function", "null");
   if (const detail::SigInfo* sig = declaredSignature(event)) {
@@ -101,6 +159,7 @@ EventEmitter& EventEmitter::add(std::string_view event, Listener l, bool once, b
     e = &events_.back();
   }
   ListenerArray* arr = mutableArray(*e);
+  if (once) l = std::make_shared<OnceWrapper>(std::move(l));
   if (prepend)
     arr->entries.insert(arr->entries.begin(), Entry{std::move(l), once});
   else
@@ -110,12 +169,12 @@ EventEmitter& EventEmitter::add(std::string_view event, Listener l, bool once, b
   if (m > 0 && static_cast<int>(arr->entries.size()) > m && !e->warned) {
     e->warned = true;
     Error w("Possible EventEmitter memory leak detected. " + std::to_string(arr->entries.size()) +
-            " " + std::string(event) + " listeners added to [" + className() +
+            " " + displayName(event) + " listeners added to [" + className() +
             "]. MaxListeners is " + std::to_string(m) +
             ". Use emitter.setMaxListeners() to increase limit");
     w.name = "MaxListenersExceededWarning";
     // Node also sets warning.type and warning.count (and .emitter, which a Value cannot hold).
-    w.info = Object{{"type", std::string(event)}, {"count", arr->entries.size()}};
+    w.info = Object{{"type", displayName(event)}, {"count", arr->entries.size()}};
     if (Environment::current()) process::emitWarning(std::move(w));
   }
   listenerAdded(event);
@@ -137,15 +196,19 @@ void EventEmitter::removeEntry(std::string_view event, const Listener& fn, bool 
   Event* e = find(event);
   if (!e) return;
   auto& entries = e->arr->entries;
-  // Node removes the most recently added match.
+  // Node removes the most recently added match: the listener itself, or a once wrapper
+  // (given itself, or holding it).
   for (std::size_t i = entries.size(); i-- > 0;) {
-    if (entries[i].fn == fn && (!onlyOnce || entries[i].once)) {
-      Listener removed = entries[i].fn;
+    if ((entries[i].fn == fn || unwrap(entries[i].fn, entries[i].once) == fn) &&
+        (!onlyOnce || entries[i].once)) {
+      Listener removed = unwrap(entries[i].fn, entries[i].once);
       std::string name(event);
       ListenerArray* arr = mutableArray(*e);
       arr->entries.erase(arr->entries.begin() + static_cast<std::ptrdiff_t>(i));
       arr->hasOnce = std::any_of(arr->entries.begin(), arr->entries.end(),
                                  [](const Entry& en) { return en.once; });
+      // Down to one listener, Node stores it bare: a later add makes a new, unwarned array.
+      if (arr->entries.size() <= 1) e->warned = false;
       if (arr->entries.empty()) eraseEvent(name);
       listenerRemoved(name);
       if (emitRemoved) {
@@ -166,50 +229,41 @@ EventEmitter& EventEmitter::removeAllListeners(std::string_view event) {
   Event* e = find(event);
   if (!e) return *this;
   const Event* rl = find("removeListener");
-  if (!rl || rl->arr->entries.empty() || event == "removeListener") {
+  if (!rl || rl->arr->entries.empty()) {
     std::string name(event);
     eraseEvent(name);
     listenerRemoved(name);
     return *this;
   }
-  // With 'removeListener' listeners: remove LIFO, emitting for each.
+  // With 'removeListener' listeners: the listeners there now, last first, each removed
+  // and announced (listeners added meanwhile stay).
   std::string name(event);
-  while (Event* cur = find(name)) {
-    if (cur->arr->entries.empty()) {
-      eraseEvent(name);
-      break;
-    }
-    Listener last = cur->arr->entries.back().fn;
-    removeEntry(name, last, true);
-  }
+  std::vector<Listener> current;
+  for (const Entry& en : e->arr->entries) current.push_back(en.fn);
+  for (std::size_t i = current.size(); i-- > 0;) removeEntry(name, current[i], true);
   return *this;
 }
 
 EventEmitter& EventEmitter::removeAllListeners() {
   const Event* rl = find("removeListener");
-  if (!rl || rl->arr->entries.empty()) {
-    std::vector<std::string> names;
-    for (auto& e : events_) names.push_back(e.name);
-    for (auto& n : names) {
-      eraseEvent(n);
-      listenerRemoved(n);
-    }
-    return *this;
+  if (rl && !rl->arr->entries.empty()) {
+    // Every event but 'removeListener' first, then 'removeListener' itself.
+    for (const std::string& n : ownKeys())
+      if (n != "removeListener") removeAllListeners(n);
+    removeAllListeners("removeListener");
   }
-  // Every event but 'removeListener' first, then 'removeListener' itself.
+  // Then nothing is left (Node resets _events, dropping what listeners added meanwhile).
   std::vector<std::string> names;
-  for (auto& e : events_)
-    if (e.name != "removeListener") names.push_back(e.name);
-  for (auto& n : names) removeAllListeners(n);
-  eraseEvent("removeListener");
-  listenerRemoved("removeListener");
+  for (auto& e : events_) names.push_back(e.name);
+  for (auto& n : names) {
+    eraseEvent(n);
+    listenerRemoved(n);
+  }
   return *this;
 }
 
 EventEmitter& EventEmitter::setMaxListeners(int n) {
-  if (n < 0) {
-    throw errors::outOfRange("n", "a non-negative number", std::to_string(n));
-  }
+  if (n < 0) throw errors::outOfRange("setMaxListeners", ">= 0", std::to_string(n));
   maxListeners_ = n;
   return *this;
 }
@@ -224,16 +278,15 @@ std::size_t EventEmitter::listenerCount(std::string_view event) const noexcept {
 }
 
 std::vector<std::string> EventEmitter::eventNames() const {
-  std::vector<std::string> out;
-  for (const auto& e : events_)
-    out.push_back(e.name == kErrorMonitorName ? "Symbol(events.errorMonitor)" : e.name);
+  std::vector<std::string> out = ownKeys();
+  for (std::string& n : out) n = displayName(n);
   return out;
 }
 
 std::vector<Listener> EventEmitter::listeners(std::string_view event) const {
   std::vector<Listener> out;
   if (const Event* e = find(event))
-    for (const auto& en : e->arr->entries) out.push_back(en.fn);
+    for (const auto& en : e->arr->entries) out.push_back(unwrap(en.fn, en.once));
   return out;
 }
 
@@ -280,9 +333,13 @@ void EventEmitter::emitFromOnce(std::string_view event, const detail::SigInfo* s
     const Entry& en = entries[i];
     if (!en.fn->accepts(sig)) throwMismatch(name, en.fn->params(), sig);
     if (en.once) {
-      // The once wrapper removes itself, then calls the listener.
+      // The once wrapper removes itself (this very entry), then calls the listener, unless
+      // it already fired in an emit nested in this one.
+      auto* w = static_cast<OnceWrapper*>(en.fn.get());
+      if (w->fired) continue;
       Listener keep = en.fn;
       removeEntry(name, keep, true, true);
+      w->fired = true;
       keep->invoke(argv);
     } else {
       en.fn->invoke(argv);

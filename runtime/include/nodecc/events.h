@@ -328,6 +328,8 @@ class EventEmitter : public std::enable_shared_from_this<EventEmitter>,
                                          const detail::SigInfo* carried);
   [[noreturn]] static void throwUnhandled(std::string inspected);
   bool emitTyped(std::string_view event, const detail::SigInfo* sig, void* const* argv);
+  /// The event names in Reflect.ownKeys order (array indices, strings, then errorMonitor).
+  std::vector<std::string> ownKeys() const;
   void emitFromOnce(std::string_view event, const detail::SigInfo* sig, void* const* argv,
                     const Entry* entries, std::size_t i, std::size_t n);
   void removeEntry(std::string_view event, const Listener& fn, bool emitRemoved,

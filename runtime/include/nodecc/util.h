@@ -205,6 +205,7 @@ struct Inspector<std::shared_ptr<T>> {
 namespace detail {
 template <class Seq>
 std::string inspectSequence(const Seq& seq, InspectContext& ctx, int recurseTimes) {
+  if (std::size(seq) == 0) return "[]";
   if (ctx.opts.depth >= 0 && recurseTimes > ctx.opts.depth) return "[Array]";
   ctx.currentDepth = recurseTimes;
   std::vector<std::string> out;
