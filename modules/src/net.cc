@@ -499,7 +499,13 @@ Socket& Socket::setTimeout(double msecs, std::function<void()> callback) {
     throw errors::outOfRange("msecs", "a non-negative finite number",
                              util::detail::formatNumber(msecs));
   }
-  if (msecs > 2147483647) msecs = 2147483647;
+  if (msecs > 2147483647) {  // getTimerDuration
+    process::emitWarning(util::detail::formatNumber(msecs) +
+                             " does not fit into a 32-bit signed integer.\nTimer duration was "
+                             "truncated to 2147483647.",
+                         "TimeoutOverflowWarning");
+    msecs = 2147483647;
+  }
   if (timer_) {
     clearTimeout(timer_);
     timer_.reset();
@@ -672,9 +678,10 @@ Socket& Socket::connect(ConnectOptions options, std::function<void()> cb) {
     throw errSocketClosed();
   }
   bool pipe = !options.path.empty();
-  // Checked before a handle exists, so that a throw leaves nothing open (Node checks it
-  // first in lookupAndConnect too).
+  // Checked before a handle exists, so that a throw leaves nothing open. Node checks it in
+  // lookupAndConnect, once the socket is connecting: the state it leaves is the same.
   if (!pipe && !options.localAddress.empty() && !isIP(options.localAddress)) {
+    connecting_ = true;
     throw errors::typeError("ERR_INVALID_IP_ADDRESS",
                             "Invalid IP address: " + options.localAddress);
   }
@@ -716,9 +723,15 @@ void Socket::lookupAndConnect(const ConnectOptions& options) {
   int port = *options.port;
   validatePort(port, "Port");
   bool autoSelect = options.autoSelectFamily.value_or(gAutoSelectFamily);
-  int attemptTimeout =
-      options.autoSelectFamilyAttemptTimeout.value_or(gAutoSelectFamilyAttemptTimeout);
-  if (attemptTimeout < 10) attemptTimeout = 10;
+  int attemptTimeout = gAutoSelectFamilyAttemptTimeout;
+  if (options.autoSelectFamilyAttemptTimeout) {
+    attemptTimeout = *options.autoSelectFamilyAttemptTimeout;
+    if (attemptTimeout < 1) {  // validateInt32(…, 1)
+      throw errors::outOfRange("options.autoSelectFamilyAttemptTimeout", ">= 1 && <= 2147483647",
+                               std::to_string(attemptTimeout));
+    }
+    if (attemptTimeout < 10) attemptTimeout = 10;
+  }
   std::string localAddress = options.localAddress;
   int localPort = options.localPort;
   std::uint64_t gen = connectGeneration_;
@@ -1037,6 +1050,18 @@ Server& Server::listen(ListenOptions options, std::function<void()> cb) {
                         "Listen method has been called more than once without closing.");
   }
   if (cb) once("listening", std::move(cb));
+  if (!options.port && options.path.empty()) {
+    // The options object as Node would print it: the fields that were given.
+    Object given;
+    if (!options.host.empty()) given["host"] = options.host;
+    if (options.backlog != 511) given["backlog"] = options.backlog;
+    if (options.ipv6Only) given["ipv6Only"] = true;
+    if (options.exclusive) given["exclusive"] = true;
+    if (options.readableAll) given["readableAll"] = true;
+    if (options.writableAll) given["writableAll"] = true;
+    throw errors::invalidArgValue("options", util::inspect(Value(std::move(given))),
+                                  "must have the property \"port\" or \"path\"");
+  }
   unsigned flags = options.ipv6Only ? UV_TCP_IPV6ONLY : 0;
   ++listeningId_;
   int backlog = options.backlog > 0 ? options.backlog : 511;
@@ -1242,10 +1267,9 @@ Server& Server::close(stream::Callback cb) {
 void Server::emitCloseIfDrained() {
   if (handle_ || connections_) return;
   auto keep = weak_from_this().lock();
-  nextTick([this, keep] {
-    emit("close");
-    if (!handle_ && !connections_) removeAllListeners();
-  });
+  // Each close() queues its own 'close' (Node's emitCloseNT), and the listeners stay: a
+  // closed server can listen again.
+  nextTick([this, keep] { emit("close"); });
 }
 
 Server& Server::ref() {

@@ -267,7 +267,9 @@ struct DropInfo {
 };
 
 /// `net.Server`. Events: 'listening'(), 'connection'(SocketPtr), 'close'(),
-/// 'error'(Error), 'drop'(DropInfo).
+/// 'error'(Error), 'drop'(DropInfo). Listeners stay after 'close' (it can listen again, as
+/// in Node): a listener capturing its own ServerPtr keeps the server until the Environment
+/// ends, so long-running programs that make many servers capture a weak_ptr instead.
 class Server : public EventEmitter {
  public:
   explicit Server(ServerOptions opts = {});
