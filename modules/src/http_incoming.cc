@@ -157,8 +157,11 @@ void IncomingMessage::_addHeaderLines(const bindings::HttpHeaderBlock& block, bo
   // character, two bytes of UTF-8 here.
   std::size_t high = 0;
   for (std::uint32_t i = 0; i < pairs; ++i) {
-    for (unsigned char c : block.name(i)) high += c >> 7;
-    for (unsigned char c : block.value(i)) high += c >> 7;
+    std::string_view n = block.name(i), v = block.value(i);
+    if (detail::hasHighBit(n))
+      for (unsigned char c : n) high += c >> 7;
+    if (detail::hasHighBit(v))
+      for (unsigned char c : v) high += c >> 7;
   }
   std::unique_ptr<Lines> lines(Lines::make(pairs, block.bytes() + high));
   lines->limit = static_cast<std::uint32_t>(maxPairs < pairs ? maxPairs : pairs);

@@ -286,7 +286,6 @@ class OutgoingMessage : public EventEmitter {
   bool _last = false;
   bool _hasBody = true;
   bool _headerSent = false;
-  bool headerHighBit_ = false;  // the head has non-ASCII text (latin1 differs from UTF-8)
   bool _closed() const noexcept { return closed_; }
   double _keepAliveTimeout = 0;
   int _maxRequestsPerSocket = 0;
