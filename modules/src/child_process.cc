@@ -585,7 +585,8 @@ void ChildProcess::spawnImpl(NormalizedSpawn& options) {
   bindings::ProcessOptions po;
   po.file = options.file;
   po.args = options.args;
-  po.cwd = options.cwd;
+  // process_wrap.cc sets a cwd only when it is not empty (spawnSync's runner does not skip it).
+  if (options.cwd && !options.cwd->empty()) po.cwd = options.cwd;
   po.envPairs = std::move(options.envPairs);
   po.detached = options.detached;
   po.uid = options.uid;
@@ -1043,8 +1044,8 @@ ChildProcessPtr execFile(std::string_view file, ExecCallback callback) {
 
 ChildProcessPtr exec(std::string_view command, ExecOptions options, ExecCallback callback) {
   validateArgumentNullCheck(command, "command");
-  // normalizeExecArgs: a shell always (the given path, else /bin/sh).
-  if (!options.shell.isPath()) options.shell = true;
+  // normalizeExecArgs: the given shell string (an empty one means none), else /bin/sh.
+  if (!options.shell.isString()) options.shell = true;
   return execFileImpl(command, {}, std::move(options), std::move(callback));
 }
 
@@ -1233,7 +1234,7 @@ Value execFileSync(std::string_view file, std::vector<std::string> args, SpawnSy
 
 Value execSync(std::string_view command, SpawnSyncOptions options) {
   validateArgumentNullCheck(command, "command");
-  if (!options.shell.isPath()) options.shell = true;
+  if (!options.shell.isString()) options.shell = true;
   bool inheritStderr = !options.stdio.isSet();
   SpawnSyncResult ret = spawnSync(command, std::vector<std::string>(), std::move(options));
   if (inheritStderr) writeInheritedStderr(ret);

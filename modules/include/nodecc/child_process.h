@@ -168,16 +168,21 @@ class Env {
 class Shell {
  public:
   Shell() = default;
-  Shell(bool use) : use_(use) {}                                   // NOLINT
-  Shell(const char* path) : use_(true), path_(path) {}             // NOLINT
-  Shell(std::string path) : use_(true), path_(std::move(path)) {}  // NOLINT
+  Shell(bool use) : use_(use) {}  // NOLINT
+  /// A path; the empty string is falsy, as in Node: no shell.
+  Shell(const char* path) : Shell(std::string(path)) {}  // NOLINT
+  Shell(std::string path)                                // NOLINT
+      : use_(!path.empty()), string_(true), path_(std::move(path)) {}
   explicit operator bool() const noexcept { return use_; }
   /// The shell to run: the given path or "/bin/sh".
   std::string program() const { return path_.empty() ? "/bin/sh" : path_; }
   bool isPath() const noexcept { return !path_.empty(); }
+  /// Given as a string (even an empty one): exec() then keeps it instead of using /bin/sh.
+  bool isString() const noexcept { return string_; }
 
  private:
   bool use_ = false;
+  bool string_ = false;
   std::string path_;
 };
 
