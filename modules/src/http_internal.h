@@ -59,6 +59,11 @@ struct SocketLink : std::enable_shared_from_this<SocketLink> {
   /// GC): a handler may drop `res` and answer later, or never. Held from assignSocket until
   /// detachSocket or the socket's 'close'; ~ServerResponse clears `httpMessage`.
   std::shared_ptr<OutgoingMessage> httpMessageRef;
+  /// Node's onServerResponseClose: the socket 'close' listener a ServerResponse adds in
+  /// assignSocket and removes in detachSocket (so it runs after the socket 'close' listeners
+  /// added before it, and before those added later). Made once per connection.
+  Listener responseCloseListener();
+  Listener responseClose_;
   bool hadError = false;  // socket._hadError
 
   /// socket.write(data[, cb]): `buf` (referenced) or `data` (copied). While corked, the write

@@ -667,6 +667,22 @@ bool OutgoingMessage::_writeRaw(std::string_view data, Callback cb) {
   return writeRaw(data.data(), data.size(), nullptr, std::move(cb));
 }
 
+Listener detail::SocketLink::responseCloseListener() {
+  if (!responseClose_) {
+    std::weak_ptr<detail::SocketLink> weak = weak_from_this();
+    responseClose_ = makeListener([weak] {
+      auto self = weak.lock();
+      if (!self) return;
+      // socket._httpMessage stays set, as in Node, but the socket no longer keeps the
+      // response alive (it goes when the last user reference does, at the end of this
+      // function at the earliest; ~ServerResponse then clears httpMessage).
+      std::shared_ptr<OutgoingMessage> message = std::move(self->httpMessageRef);
+      if (self->httpMessage) self->httpMessage->_emitClose();
+    });
+  }
+  return responseClose_;
+}
+
 // _send: the head goes out with the first body bytes.
 bool OutgoingMessage::send(const char* data, std::size_t len, Buffer* buf, Callback cb,
                            bool latin1) {
@@ -675,6 +691,11 @@ bool OutgoingMessage::send(const char* data, std::size_t len, Buffer* buf, Callb
     latin1Data = utf8ToLatin1(std::string_view(data, len));
     data = latin1Data.data();
     len = latin1Data.size();
+  }
+  if (!_headerSent && !header_.empty() && !buf && socket && socket->destroyed()) {
+    // Node joins the head to a string chunk, and _writeRaw drops both on a destroyed socket.
+    _headerSent = true;
+    return false;
   }
   if (!_headerSent && !header_.empty()) {
     Buffer h = header_;

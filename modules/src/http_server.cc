@@ -241,6 +241,7 @@ void ServerResponse::assignSocket(net::SocketPtr s, std::shared_ptr<detail::Sock
   }
   link->httpMessage = this;
   link->httpMessageRef = std::static_pointer_cast<OutgoingMessage>(shared_from_this());
+  s->on("close", link->responseCloseListener());
   _attach(link, s);
   emit("socket", s);
   _flush();
@@ -248,6 +249,8 @@ void ServerResponse::assignSocket(net::SocketPtr s, std::shared_ptr<detail::Sock
 
 void ServerResponse::detachSocket() {
   // The caller holds this response (releasing the socket's reference does not destroy it).
+  if (socket && link_ && link_->responseClose_)
+    socket->removeListener("close", link_->responseClose_);
   if (link_ && link_->httpMessage == this) {
     link_->httpMessage = nullptr;
     link_->httpMessageRef.reset();
@@ -674,10 +677,8 @@ void ServerConnection::onEnd() {
 // socketOnClose + onServerResponseClose
 void ServerConnection::onClose() {
   auto keep = std::static_pointer_cast<ServerConnection>(shared_from_this());
-  // socket._httpMessage stays set, as in Node, but the socket no longer keeps the response
-  // alive (it goes when the last user reference does, at the end of this function at the
-  // earliest; ~ServerResponse then clears httpMessage).
-  std::shared_ptr<OutgoingMessage> message = std::move(httpMessageRef);
+  // socketOnClose; the response's own 'close' comes from its listener
+  // (SocketLink::responseCloseListener), which runs after this one.
   freeParser();
   if (server) server->state_->kaRemove(this);
   while (!incomingQueue.empty()) {
@@ -685,7 +686,6 @@ void ServerConnection::onClose() {
     incomingQueue.pop_front();
     req->destroy(connResetException("aborted"));
   }
-  if (httpMessage) httpMessage->_emitClose();
   incoming = nullptr;
   outgoing.clear();
 }
