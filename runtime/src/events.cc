@@ -36,6 +36,7 @@ std::shared_ptr<void> EventEmitter::releaseForTeardown() {
 void EventEmitter::dropListenersForTeardown() noexcept {
   auto old = std::move(events_);
   events_.clear();
+  mayHaveNewListener_ = mayHaveRemoveListener_ = false;
   for (auto& e : old) {
     if (--e.arr->refs == 0) delete e.arr;
   }
@@ -150,13 +151,16 @@ void EventEmitter::checkListener(std::string_view event, const Listener& l) cons
 EventEmitter& EventEmitter::add(std::string_view event, Listener l, bool once, bool prepend) {
   checkListener(event, l);
   // 'newListener' is emitted before the listener is added (with the unwrapped listener).
-  if (const Event* nl = find("newListener"); nl && !nl->arr->entries.empty()) {
+  if (const Event* nl = mayHaveNewListener_ ? find("newListener") : nullptr;
+      nl && !nl->arr->entries.empty()) {
     emit("newListener", std::string(event), l);
   }
   Event* e = find(event);
   if (!e) {
     events_.push_back(Event{std::string(event), new ListenerArray, false});
     e = &events_.back();
+    if (event == "newListener") mayHaveNewListener_ = true;
+    if (event == "removeListener") mayHaveRemoveListener_ = true;
   }
   ListenerArray* arr = mutableArray(*e);
   if (once) l = std::make_shared<OnceWrapper>(std::move(l));
@@ -182,6 +186,8 @@ EventEmitter& EventEmitter::add(std::string_view event, Listener l, bool once, b
 }
 
 void EventEmitter::eraseEvent(std::string_view name) {
+  if (name == "newListener") mayHaveNewListener_ = false;
+  if (name == "removeListener") mayHaveRemoveListener_ = false;
   for (auto it = events_.begin(); it != events_.end(); ++it) {
     if (it->name == name) {
       if (--it->arr->refs == 0) delete it->arr;
@@ -199,21 +205,25 @@ void EventEmitter::removeEntry(std::string_view event, const Listener& fn, bool 
   // Node removes the most recently added match: the listener itself, or a once wrapper
   // (given itself, or holding it).
   for (std::size_t i = entries.size(); i-- > 0;) {
-    if ((entries[i].fn == fn || unwrap(entries[i].fn, entries[i].once) == fn) &&
-        (!onlyOnce || entries[i].once)) {
-      Listener removed = unwrap(entries[i].fn, entries[i].once);
+    const bool once = entries[i].once;
+    if ((entries[i].fn == fn || (once && unwrap(entries[i].fn, true) == fn)) &&
+        (!onlyOnce || once)) {
       std::string name(event);
       ListenerArray* arr = mutableArray(*e);
+      Listener removed = std::move(arr->entries[i].fn);  // alive until the end of this call
       arr->entries.erase(arr->entries.begin() + static_cast<std::ptrdiff_t>(i));
-      arr->hasOnce = std::any_of(arr->entries.begin(), arr->entries.end(),
-                                 [](const Entry& en) { return en.once; });
+      if (once) {
+        arr->hasOnce = std::any_of(arr->entries.begin(), arr->entries.end(),
+                                   [](const Entry& en) { return en.once; });
+      }
       // Down to one listener, Node stores it bare: a later add makes a new, unwarned array.
       if (arr->entries.size() <= 1) e->warned = false;
       if (arr->entries.empty()) eraseEvent(name);
       listenerRemoved(name);
       if (emitRemoved) {
-        if (const Event* rl = find("removeListener"); rl && !rl->arr->entries.empty())
-          emit("removeListener", name, removed);
+        if (const Event* rl = mayHaveRemoveListener_ ? find("removeListener") : nullptr;
+            rl && !rl->arr->entries.empty())
+          emit("removeListener", name, unwrap(removed, once));
       }
       return;
     }
@@ -228,7 +238,7 @@ EventEmitter& EventEmitter::off(std::string_view event, const Listener& listener
 EventEmitter& EventEmitter::removeAllListeners(std::string_view event) {
   Event* e = find(event);
   if (!e) return *this;
-  const Event* rl = find("removeListener");
+  const Event* rl = mayHaveRemoveListener_ ? find("removeListener") : nullptr;
   if (!rl || rl->arr->entries.empty()) {
     std::string name(event);
     eraseEvent(name);
@@ -245,7 +255,7 @@ EventEmitter& EventEmitter::removeAllListeners(std::string_view event) {
 }
 
 EventEmitter& EventEmitter::removeAllListeners() {
-  const Event* rl = find("removeListener");
+  const Event* rl = mayHaveRemoveListener_ ? find("removeListener") : nullptr;
   if (rl && !rl->arr->entries.empty()) {
     // Every event but 'removeListener' first, then 'removeListener' itself.
     for (const std::string& n : ownKeys())

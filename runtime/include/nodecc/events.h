@@ -372,6 +372,10 @@ class EventEmitter : public std::enable_shared_from_this<EventEmitter>,
 
   std::vector<Event> events_;
   int maxListeners_ = -1;  // -1: use defaultMaxListeners
+  // Set when a 'newListener' / 'removeListener' event entry is made, cleared when it is
+  // erased: add() and removal skip looking them up on the (usual) emitters without them.
+  bool mayHaveNewListener_ = false;
+  bool mayHaveRemoveListener_ = false;
 
  public:
   /// `events.errorMonitor`: listeners for this name see 'error' events before the
