@@ -1102,6 +1102,9 @@ bool Writable::writeOrBuffer(Buffer chunk, Callback cb) {
   WritableState& s = *ws_;
   std::size_t len = chunk.length();
   s.length += len;
+  // Held to the end: _write may drop the last other reference (a pipe source unpiping
+  // this stream from inside it), and the state is read after it returns.
+  std::shared_ptr<EventEmitter> self;
   if (s.f & (wWriting | wErrored | wCorked)) {
     if (cb) s.f &= ~wAllNoop;
     s.buffered.push_back({std::move(chunk), std::move(cb)});
@@ -1109,7 +1112,7 @@ bool Writable::writeOrBuffer(Buffer chunk, Callback cb) {
     s.writelen = len;
     s.writecb = std::move(cb);
     s.f |= wWriting | wSync | wExpectWriteCb;
-    auto self = keepAlive();
+    self = keepAlive();
     _write(std::move(chunk),
            Callback([this, self](std::optional<Error> er) { onwrite(std::move(er)); }));
     s.f &= ~wSync;

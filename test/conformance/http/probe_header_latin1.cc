@@ -44,7 +44,9 @@ NODECC_CONFORMANCE_CASE(probe_header_latin1) {
     });
   };
   auto rawGet = std::make_shared<std::function<void(std::size_t)>>();
-  *rawGet = [server, client, rawGet](std::size_t i) {
+  std::weak_ptr<std::function<void(std::size_t)>> weakGet = rawGet;  // no cycle through itself
+  *rawGet = [server, client, weakGet](std::size_t i) {
+    auto rawGet = weakGet.lock();
     if (i == paths.size()) return client();
     auto c = std::make_shared<net::SocketPtr>();
     *c = net::connect(server->address()->port, "127.0.0.1", [c, i] {
@@ -53,7 +55,7 @@ NODECC_CONFORMANCE_CASE(probe_header_latin1) {
     });
     auto out = std::make_shared<std::string>();
     (*c)->on("data", [out](const Buffer& d) { out->append(d.chars(), d.length()); });
-    (*c)->on("close", [out, rawGet, i, c](bool) {
+    (*c)->on("close", [out, rawGet, i](bool) {
       console::log(httptest::show(httptest::mask(*out)));
       (*rawGet)(i + 1);
     });

@@ -66,6 +66,7 @@ NODECC_CONFORMANCE_CASE(probe_outgoing_errors) {
     *next = [server, i, next] {
       if (*i == reqs.size()) {
         server->close([] { console::log("closed"); });
+        *next = nullptr;  // the recursion ends: let go of itself
         return;
       }
       httptest::raw(server->address()->port, reqs[(*i)++] + " HTTP/1.1\r\nHost: a\r\n\r\n",

@@ -318,6 +318,11 @@ TEST(Worker, ManySendersLoseNoWakeUp) {
 // Without a descriptor for its eventfd waker, a loop's ports are woken through their own
 // uv_async handles (PortLoop's fallback): nothing is lost or reordered either way.
 TEST(Worker, PortsWithoutTheEventfdWakerLoseNothing) {
+#if defined(__SANITIZE_ADDRESS__)
+  // UBSan's vptr check probes memory through a pipe: with no descriptor left it reports
+  // every object as having an invalid vptr. (TSan runs this test.)
+  GTEST_SKIP() << "descriptors cannot be exhausted under ASan+UBSan";
+#endif
   constexpr int kMessages = 4000;
   int received = 0;
   bool ordered = true, fellBack = false;
