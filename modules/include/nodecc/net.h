@@ -107,7 +107,8 @@ class Socket : public stream::Duplex {
   NODECC_EMITTER_METHODS(Socket)
   std::string className() const override { return "Socket"; }
 
-  /// `socket.connect(options[, connectListener])`.
+  /// `socket.connect(options[, connectListener])`. Differs from Node: a destroyed socket
+  /// cannot connect again (ERR_SOCKET_CLOSED); make a new one.
   Socket& connect(ConnectOptions options, std::function<void()> connectListener = {});
   /// `socket.connect(port[, host][, connectListener])`.
   Socket& connect(int port, std::string_view host = {}, std::function<void()> connectListener = {});
