@@ -30,9 +30,6 @@ bool checkInvalidPathChar(std::string_view s) noexcept;
 bool hasHighBit(std::string_view s) noexcept;
 /// Bytes read off the wire as Node's parser reads them (latin1), as UTF-8.
 void latin1ToUtf8(std::string& s);
-/// A UTF-8 string written as latin1 (Node's `Buffer.from(str, 'latin1')`: each character's
-/// low byte).
-std::string utf8ToLatin1(std::string_view s);
 /// `new ConnResetException(msg)`: code ECONNRESET.
 Error connResetException(std::string message);
 std::string toLower(std::string_view s);

@@ -95,47 +95,7 @@ bool hasHighBit(std::string_view s) noexcept {
 }
 
 void latin1ToUtf8(std::string& s) {
-  if (!hasHighBit(s)) return;
-  std::string out;
-  out.reserve(s.size() * 2);
-  for (unsigned char c : s) {
-    if (c < 0x80) {
-      out.push_back(static_cast<char>(c));
-    } else {
-      out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    }
-  }
-  s.swap(out);
-}
-
-std::string utf8ToLatin1(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  for (std::size_t i = 0; i < s.size();) {
-    unsigned char c = p[i];
-    std::uint32_t cp;
-    std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    if (len == 1 || i + len > s.size()) {
-      cp = c;
-      len = 1;
-    } else if (len == 2) {
-      cp = ((c & 0x1Fu) << 6) | (p[i + 1] & 0x3Fu);
-    } else if (len == 3) {
-      cp = ((c & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu);
-    } else {
-      // Outside the BMP: a JS string holds a surrogate pair, two code units.
-      cp = ((c & 0x07u) << 18) | ((p[i + 1] & 0x3Fu) << 12) | ((p[i + 2] & 0x3Fu) << 6) |
-           (p[i + 3] & 0x3Fu);
-      cp -= 0x10000;
-      out.push_back(static_cast<char>((0xD800 + (cp >> 10)) & 0xFF));
-      cp = 0xDC00 + (cp & 0x3FF);
-    }
-    out.push_back(static_cast<char>(cp & 0xFF));
-    i += len;
-  }
-  return out;
+  if (hasHighBit(s)) s = Buffer::copyOf(s.data(), s.size()).toString("latin1");
 }
 
 Error connResetException(std::string message) {
@@ -434,7 +394,6 @@ using detail::checkIsHttpToken;
 using detail::equalsLower;
 using detail::hasHighBit;
 using detail::toLower;
-using detail::utf8ToLatin1;
 using detail::valueToString;
 
 // ---- validation -------------------------------------------------------------------------------
@@ -686,11 +645,11 @@ Listener detail::SocketLink::responseCloseListener() {
 // _send: the head goes out with the first body bytes.
 bool OutgoingMessage::send(const char* data, std::size_t len, Buffer* buf, Callback cb,
                            bool latin1) {
-  std::string latin1Data;
+  Buffer latin1Data;  // a latin1 string with text beyond ASCII (a trailer), as bytes
   if (latin1 && data && hasHighBit(std::string_view(data, len))) {
-    latin1Data = utf8ToLatin1(std::string_view(data, len));
-    data = latin1Data.data();
-    len = latin1Data.size();
+    latin1Data = Buffer::from(std::string_view(data, len), "latin1");
+    data = latin1Data.chars();
+    len = latin1Data.length();
   }
   if (!_headerSent && !header_.empty() && !buf && socket && socket->destroyed()) {
     // Node joins the head to a string chunk, and _writeRaw drops both on a destroyed socket.
@@ -699,10 +658,7 @@ bool OutgoingMessage::send(const char* data, std::size_t len, Buffer* buf, Callb
   }
   if (!_headerSent && !header_.empty()) {
     Buffer h = header_;
-    if ((buf || latin1) && hasHighBit(header_.view())) {
-      std::string l = utf8ToLatin1(header_.view());
-      h = Buffer::copyOf(l.data(), l.size());
-    }
+    if ((buf || latin1) && hasHighBit(header_.view())) h = Buffer::from(header_.view(), "latin1");
     _headerSent = true;
     if (socket && link_ && link_->httpMessage == this && socket->writable() &&
         outputData_.empty()) {

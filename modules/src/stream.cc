@@ -1569,11 +1569,6 @@ struct StreamInternals {
       return (r->f & rAutoDestroy) && (r->f & rEmitClose) && !(r->f & rClosed);
     return false;
   }
-  static std::optional<Error> erroredOf(const Stream& s) {
-    if (ws(s) && ws(s)->errored) return ws(s)->errored;
-    if (rs(s) && rs(s)->errored) return rs(s)->errored;
-    return std::nullopt;
-  }
   static bool errorEmitted(const Stream& s) {
     return (ws(s) && (ws(s)->f & wErrorEmitted)) || (rs(s) && (rs(s)->f & rErrorEmitted));
   }
@@ -1586,18 +1581,16 @@ struct StreamInternals {
     return w && w->writable();
   }
 
-  using Cleanup = std::function<void()>;
-
   // eos(stream, {readable, writable}, callback): the callback once, when the stream has
   // ended/finished (on 'close' when the stream will emit one), errored, or closed early.
-  static Cleanup eos(const std::shared_ptr<Stream>& sp, std::optional<bool> readableOpt,
-                     std::optional<bool> writableOpt, Callback cb) {
+  // (Node's returns a cleanup function; no caller here needs it.)
+  static void eos(const std::shared_ptr<Stream>& sp, std::optional<bool> readableOpt,
+                  std::optional<bool> writableOpt, Callback cb) {
     struct State {
       std::weak_ptr<Stream> weak;
       bool readable = false, writable = false, willEmitClose = false;
       bool readableFinished = false, writableFinished = false;
       Callback callback;
-      std::weak_ptr<nodecc::detail::ListenerImpl> onend, onfinish, onerror, onclose;
       void call(std::optional<Error> e) {
         if (!callback) return;
         Callback c = std::move(callback);
@@ -1616,15 +1609,7 @@ struct StreamInternals {
     st->writableFinished = isWritableFinished(s, false);
     st->readableFinished = isReadableFinished(s, false);
 
-    Listener onfinish = makeListener([st] {
-      st->writableFinished = true;
-      auto p = st->weak.lock();
-      if (!p) return;
-      if (p->destroyed()) st->willEmitClose = false;
-      if (st->willEmitClose && (!readableProp(*p) || st->readable)) return;
-      if (!st->readable || st->readableFinished) st->call(std::nullopt);
-    });
-    Listener onend = makeListener([st] {
+    s.on("end", [st] {
       st->readableFinished = true;
       auto p = st->weak.lock();
       if (!p) return;
@@ -1632,11 +1617,19 @@ struct StreamInternals {
       if (st->willEmitClose && (!writableProp(*p) || st->writable)) return;
       if (!st->writable || st->writableFinished) st->call(std::nullopt);
     });
-    Listener onerror = makeListener([st](const Error& e) { st->call(e); });
+    s.on("finish", [st] {
+      st->writableFinished = true;
+      auto p = st->weak.lock();
+      if (!p) return;
+      if (p->destroyed()) st->willEmitClose = false;
+      if (st->willEmitClose && (!readableProp(*p) || st->readable)) return;
+      if (!st->readable || st->readableFinished) st->call(std::nullopt);
+    });
+    s.on("error", [st](const Error& e) { st->call(e); });
     auto closeCheck = [st](bool full) {
       auto p = st->weak.lock();
       if (!p) return;
-      if (auto e = erroredOf(*p)) return st->call(std::move(e));
+      if (auto e = p->errored()) return st->call(std::move(e));
       if (full) {
         if (st->readable && !st->readableFinished && isReadableNodeStream(*p) &&
             !isReadableFinished(*p, false))
@@ -1646,15 +1639,7 @@ struct StreamInternals {
       }
       st->call(std::nullopt);
     };
-    Listener onclose = makeListener([closeCheck] { closeCheck(true); });
-    st->onend = onend;
-    st->onfinish = onfinish;
-    st->onerror = onerror;
-    st->onclose = onclose;
-    s.on("end", onend);
-    s.on("finish", onfinish);
-    s.on("error", onerror);
-    s.on("close", onclose);
+    s.on("close", [closeCheck] { closeCheck(true); });
 
     if (s.closed()) {
       nextTick([closeCheck] { closeCheck(true); });
@@ -1668,15 +1653,6 @@ struct StreamInternals {
                (st->readableFinished || isReadable(s) == std::optional<bool>(false))) {
       nextTick([closeCheck] { closeCheck(false); });
     }
-
-    return [st] {
-      st->callback = Callback();
-      auto p = st->weak.lock();
-      if (!p) return;
-      for (auto [name, l] : {std::pair{"finish", &st->onfinish}, std::pair{"end", &st->onend},
-                             std::pair{"error", &st->onerror}, std::pair{"close", &st->onclose}})
-        if (auto sl = l->lock()) p->removeListener(name, Listener(sl));
-    };
   }
 };
 
