@@ -54,6 +54,7 @@ std::string EventEmitter::className() const {
 const detail::SigInfo* EventEmitter::declaredSignature(std::string_view) const { return nullptr; }
 void EventEmitter::listenerAdded(std::string_view) {}
 void EventEmitter::listenerRemoved(std::string_view) {}
+void EventEmitter::allListenersRemoved(std::optional<std::string_view>) {}
 
 EventEmitter::ListenerArray* EventEmitter::mutableArray(Event& e) {
   if (e.arr->refs > 1) {
@@ -210,6 +211,9 @@ void EventEmitter::removeEntry(std::string_view event, const Listener& fn, bool 
         (!onlyOnce || once)) {
       std::string name(event);
       ListenerArray* arr = mutableArray(*e);
+      // Node announces the original listener when it was alone, else the argument it was
+      // given (a once wrapper when a once listener fires).
+      const bool wasAlone = arr->entries.size() == 1;
       Listener removed = std::move(arr->entries[i].fn);  // alive until the end of this call
       arr->entries.erase(arr->entries.begin() + static_cast<std::ptrdiff_t>(i));
       if (once) {
@@ -223,7 +227,7 @@ void EventEmitter::removeEntry(std::string_view event, const Listener& fn, bool 
       if (emitRemoved) {
         if (const Event* rl = mayHaveRemoveListener_ ? find("removeListener") : nullptr;
             rl && !rl->arr->entries.empty())
-          emit("removeListener", name, unwrap(removed, once));
+          emit("removeListener", name, wasAlone ? unwrap(removed, once) : fn);
       }
       return;
     }
@@ -236,14 +240,22 @@ EventEmitter& EventEmitter::off(std::string_view event, const Listener& listener
 }
 
 EventEmitter& EventEmitter::removeAllListeners(std::string_view event) {
+  removeAllOf(event);
+  allListenersRemoved(event);
+  return *this;
+}
+
+void EventEmitter::removeAllOf(std::string_view event) {
   Event* e = find(event);
-  if (!e) return *this;
+  if (!e) return;
   const Event* rl = mayHaveRemoveListener_ ? find("removeListener") : nullptr;
   if (!rl || rl->arr->entries.empty()) {
     std::string name(event);
     eraseEvent(name);
+    bulkRemoval_ = true;
     listenerRemoved(name);
-    return *this;
+    bulkRemoval_ = false;
+    return;
   }
   // With 'removeListener' listeners: the listeners there now, last first, each removed
   // and announced (listeners added meanwhile stay).
@@ -251,13 +263,13 @@ EventEmitter& EventEmitter::removeAllListeners(std::string_view event) {
   std::vector<Listener> current;
   for (const Entry& en : e->arr->entries) current.push_back(en.fn);
   for (std::size_t i = current.size(); i-- > 0;) removeEntry(name, current[i], true);
-  return *this;
 }
 
 EventEmitter& EventEmitter::removeAllListeners() {
   const Event* rl = mayHaveRemoveListener_ ? find("removeListener") : nullptr;
   if (rl && !rl->arr->entries.empty()) {
-    // Every event but 'removeListener' first, then 'removeListener' itself.
+    // Every event but 'removeListener' first, then 'removeListener' itself (each through
+    // removeAllListeners(event), as Node calls this.removeAllListeners(key)).
     for (const std::string& n : ownKeys())
       if (n != "removeListener") removeAllListeners(n);
     removeAllListeners("removeListener");
@@ -265,10 +277,13 @@ EventEmitter& EventEmitter::removeAllListeners() {
   // Then nothing is left (Node resets _events, dropping what listeners added meanwhile).
   std::vector<std::string> names;
   for (auto& e : events_) names.push_back(e.name);
+  bulkRemoval_ = true;
   for (auto& n : names) {
     eraseEvent(n);
     listenerRemoved(n);
   }
+  bulkRemoval_ = false;
+  allListenersRemoved(std::nullopt);
   return *this;
 }
 

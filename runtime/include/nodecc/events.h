@@ -250,6 +250,13 @@ class EventEmitter : public std::enable_shared_from_this<EventEmitter>,
   virtual void listenerAdded(std::string_view event);
   /// Called after a listener for `event` was removed.
   virtual void listenerRemoved(std::string_view event);
+  /// Called at the end of removeAllListeners(event) (`event` set) or removeAllListeners()
+  /// (nullopt), whether or not anything was removed: where Node code overrides
+  /// removeAllListeners (Readable).
+  virtual void allListenersRemoved(std::optional<std::string_view> event);
+  /// True during the listenerRemoved() calls of a removeAllListeners that drops listeners
+  /// without announcing them (Node deletes them without calling removeListener).
+  bool bulkRemoval() const noexcept { return bulkRemoval_; }
   /// Drops every listener without 'removeListener' events or listenerRemoved() calls
   /// (Environment teardown: breaks cycles made by listeners that capture the emitter).
   void dropListenersForTeardown() noexcept;
@@ -332,6 +339,7 @@ class EventEmitter : public std::enable_shared_from_this<EventEmitter>,
   std::vector<std::string> ownKeys() const;
   void emitFromOnce(std::string_view event, const detail::SigInfo* sig, void* const* argv,
                     const Entry* entries, std::size_t i, std::size_t n);
+  void removeAllOf(std::string_view event);
   void removeEntry(std::string_view event, const Listener& fn, bool emitRemoved,
                    bool onlyOnce = false);
 
@@ -376,6 +384,7 @@ class EventEmitter : public std::enable_shared_from_this<EventEmitter>,
   // erased: add() and removal skip looking them up on the (usual) emitters without them.
   bool mayHaveNewListener_ = false;
   bool mayHaveRemoveListener_ = false;
+  bool bulkRemoval_ = false;
 
  public:
   /// `events.errorMonitor`: listeners for this name see 'error' events before the
