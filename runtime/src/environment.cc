@@ -328,7 +328,7 @@ void Environment::teardown() {
 
 // ---- the run sequence (Node's SpinEventLoop) ------------------------------------------
 
-void Environment::emitExit() {
+void Environment::emitExit(bool fromProcessExit) {
   if (exitEmitted_) return;
   exitEmitted_ = true;
   exiting_ = true;
@@ -338,11 +338,14 @@ void Environment::emitExit() {
   } catch (const ProcessExit&) {
     stop();
   } catch (...) {
-    // An exception thrown by an 'exit' listener is fatal, as in Node.
-    Error err = errors::fromException(std::current_exception());
-    printFatalException(err);
-    if (!exitCode_ || *exitCode_ == 0) exitCode_ = 7;
-    stop();
+    // Node emits 'exit' from JS: a listener's exception takes the ordinary uncaught path
+    // (an 'uncaughtException' handler keeps the process running, and the natural exit
+    // emits 'exit' again; unhandled, the status is exitCode, else 1).
+    if (fromProcessExit) {
+      exitEmitted_ = false;
+      throw;
+    }
+    triggerUncaughtException(std::current_exception(), false);
   }
 }
 
@@ -404,51 +407,60 @@ void Environment::processTicksAndRejections() {
         return;
       }
     }
-  } while (!ticks_.empty() || impl_->processPromiseRejections());
+  } while (!ticks_.empty() || [this] {
+    try {
+      return impl_->processPromiseRejections();
+    } catch (...) {
+      // Node: the listener's exception leaves processTicksAndRejections.
+      inTickProcessing_ = false;
+      handleException(std::current_exception());
+      return false;
+    }
+  }());
+  if (!inTickProcessing_ || stopping_) {
+    inTickProcessing_ = false;
+    return;
+  }
   hasRejectionToWarn_ = false;
   inTickProcessing_ = false;
 }
 
 bool Environment::Impl::processPromiseRejections() {
   if (pendingRejections.empty() && asyncHandledRejections.empty()) return false;
-  bool ranUser = false;
-  // Node: first 'rejectionHandled' for reported rejections that got a handler since, or
-  // a PromiseRejectionHandledWarning when nobody listens.
+  // Node's processPromiseRejections. A throw from a listener leaves it (and
+  // processTicksAndRejections) for the uncaught-exception path; the rest of the batch it
+  // had taken is dropped, as in Node.
+  bool maybeScheduled = !asyncHandledRejections.empty();
+  // First 'rejectionHandled' for reported rejections that got a handler since, or a
+  // PromiseRejectionHandledWarning when nobody listens.
   while (!asyncHandledRejections.empty()) {
     std::uint32_t uid = asyncHandledRejections.front();
     asyncHandledRejections.erase(asyncHandledRejections.begin());
-    ranUser = true;
-    try {
-      if (!env.process().emit("rejectionHandled")) {
-        Error w("Promise rejection was handled asynchronously (rejection id: " +
-                std::to_string(uid) + ")");
-        w.name = "PromiseRejectionHandledWarning";
-        process::emitWarning(std::move(w));
-      }
-    } catch (...) {
-      env.handleException(std::current_exception());
+    if (!env.process().emit("rejectionHandled")) {
+      Error w("Promise rejection was handled asynchronously (rejection id: " + std::to_string(uid) +
+              ")");
+      w.name = "PromiseRejectionHandledWarning";
+      process::emitWarning(std::move(w));
     }
     if (env.stopping()) return false;
   }
+  // The batch: rejections handled before it is taken are gone (Node's handledRejection
+  // deletes them from the pending map); one handled by a listener of this batch is still
+  // reported (it is in neither map by then).
   auto list = std::move(pendingRejections);
   pendingRejections.clear();
+  std::erase_if(list, [](const auto& st) { return st->handled; });
   for (auto& st : list) {
-    if (st->handled) continue;
     st->reportedUnhandled = true;
     Error reason = st->reason ? *st->reason : Error("undefined");
-    ranUser = true;
-    bool handled = false;
-    try {
-      handled = env.process().emit("unhandledRejection", reason);
-    } catch (...) {
-      env.handleException(std::current_exception());
-    }
+    bool handled = env.process().emit("unhandledRejection", reason);
     if (!handled && !env.stopping()) {
       env.triggerUncaughtException(std::make_exception_ptr(reason), true);
     }
     if (env.stopping()) return false;
+    maybeScheduled = true;
   }
-  return ranUser && (!env.ticks_.empty() || !env.microtasks_.empty());
+  return maybeScheduled || !pendingRejections.empty();
 }
 
 namespace detail {
@@ -512,12 +524,13 @@ void Environment::triggerUncaughtException(std::exception_ptr ep, bool fromPromi
     stop();
     return;
   }
-  // No handler: 'exit' with code 1, print, stop.
+  // No handler: 'exit' with code 1 (unless the process is already exiting), print, stop.
   if (!exiting_) {
     exiting_ = true;
     exitCode_ = 1;
     emitExit();
   }
+  exitEmitted_ = true;
   reportFatalException(err);
   if (!exitCode_) exitCode_ = 1;
   stop();

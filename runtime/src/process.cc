@@ -227,7 +227,7 @@ unsigned umask() {
 void exit(std::optional<int> code) {
   Environment& env = Environment::require();
   if (code) env.setExitCode(*code);
-  if (!env.exiting()) env.emitExit();
+  if (!env.exiting()) env.emitExit(true);
   throw ProcessExit{env.exitCode().value_or(0)};
 }
 
@@ -301,7 +301,8 @@ MemoryUsage memoryUsage() {
 
 void emitWarning(Error warning) {
   Environment& env = Environment::require();
-  if (warning.name.empty() || warning.name == "Error") warning.name = "Warning";
+  // An Error keeps its own name (only string warnings get a type), as in Node.
+  if (warning.name.empty()) warning.name = "Error";
   env.nextTick(Task([&env, w = std::move(warning)]() { env.process().emit("warning", w); }));
 }
 

@@ -491,6 +491,12 @@ void Environment::Impl::onCheck(uv_check_t* h) {
   auto* env = static_cast<Environment*>(h->data);
   Impl& I = *env->impl_;
   if (I.immediateCount == 0 || !env->canCallIntoUser()) return;
+  // Node's RunAndClearNativeImmediates closes a callback scope first: ticks and microtasks
+  // left queued by a throw run before the first immediate.
+  if (env->callbackDepth_ == 0) {
+    env->runNextTicks();
+    if (I.immediateCount == 0 || !env->canCallIntoUser()) return;
+  }
   do {
     bool threw = false;
     ++env->callbackDepth_;

@@ -207,7 +207,7 @@ class Environment {
   std::optional<int> exitCode() const noexcept { return exitCode_; }
   void setExitCode(std::optional<int> c) noexcept { exitCode_ = c; }
   /// Emits 'exit' once (guarded), as process.exit() and the normal end do.
-  void emitExit();
+  void emitExit(bool fromProcessExit = false);
 
   // ---- teardown ---------------------------------------------------------------
   /// Registers a function run when the Environment ends (after 'exit', before the
