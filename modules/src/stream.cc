@@ -3,6 +3,7 @@
 #include "nodecc/stream.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 
 #include "nodecc/environment.h"
@@ -358,8 +359,12 @@ void Readable::_read(std::size_t size) {
 bool Readable::push(Buffer chunk) { return addChunkPush(std::move(chunk)); }
 
 bool Readable::push(std::string_view chunk, std::string_view encoding) {
-  // A string in the stream's own encoding is kept as text; otherwise decoded to bytes.
-  return addChunkPush(Buffer::from(chunk, encoding.empty() ? "utf8" : encoding));
+  // A string whose encoding name is the stream's own (exactly, as Node compares them) is
+  // kept as text; otherwise it becomes bytes (decoded again when there is a decoder).
+  std::string_view enc = encoding.empty() ? std::string_view("utf8") : encoding;
+  if ((rs_->f & rDecoder) && enc == rs_->encoding)
+    return addChunkPush(Buffer::copyOf(chunk.data(), chunk.size()), true);
+  return addChunkPush(Buffer::from(chunk, enc));
 }
 
 bool Readable::push(std::nullptr_t) {
@@ -396,7 +401,7 @@ std::size_t utf8Prefix(const Buffer& b, std::size_t& units) {
 }  // namespace
 
 // readableAddChunkPushByteMode
-bool Readable::addChunkPush(Buffer chunk) {
+bool Readable::addChunkPush(Buffer chunk, bool isText) {
   ReadableState& s = *rs_;
   if (chunk.length() == 0) {
     s.f &= ~rReading;
@@ -409,7 +414,7 @@ bool Readable::addChunkPush(Buffer chunk) {
   }
   if (s.f & (rDestroyed | rErrored)) return false;
   s.f &= ~rReading;
-  if (s.f & rDecoder) {
+  if ((s.f & rDecoder) && !isText) {
     std::string text = s.decoder->write(chunk);
     if (text.empty()) {
       maybeReadMore();
@@ -470,11 +475,15 @@ bool Readable::isPaused() const noexcept {
 
 Readable& Readable::setEncoding(std::string_view enc) {
   ReadableState& s = *rs_;
+  // Text already buffered under an earlier decoder stays as it is (a StringDecoder passes
+  // strings through); only raw bytes are decoded.
+  const bool hadDecoder = s.f & rDecoder;
   s.decoder.emplace(enc);
   s.encoding = s.decoder->encoding();
   s.f |= rDecoder;
   std::string content;
-  for (const auto& b : s.buffer) content += s.decoder->write(b);
+  for (const auto& b : s.buffer)
+    content += hadDecoder ? std::string(b.view()) : s.decoder->write(b);
   s.buffer.clear();
   s.length = 0;
   if (!content.empty()) {
@@ -715,8 +724,20 @@ void Readable::listenerRemoved(std::string_view ev) {
   if (ev == "readable") {
     auto self = keepAlive();
     nextTick([this, self] { updateReadableListening(); });
-  } else if (ev == "data" && listenerCount("data") == 0) {
+  } else if (ev == "data" && listenerCount("data") == 0 && !bulkRemoval()) {
+    // (Node clears the flag in its removeListener override only, which a
+    // removeAllListeners without 'removeListener' listeners never calls.)
     s.f &= ~rDataListening;
+  }
+}
+
+// Readable.prototype.removeAllListeners
+void Readable::allListenersRemoved(std::optional<std::string_view> ev) {
+  // (Skipped once destroyed: the library's own release of a closed stream's listeners
+  // comes here too, and Node has no such call.)
+  if ((!ev || *ev == "readable") && !(rs_->f & rDestroyed)) {
+    auto self = keepAlive();
+    if (self) nextTick([this, self] { updateReadableListening(); });
   }
 }
 
@@ -877,8 +898,11 @@ void Readable::pipeImpl(Writable& dest, std::shared_ptr<EventEmitter> destRef, P
     src->removeListener("data", c->ondata);
     c->cleanedUp = true;
     ReadableState& st = *src->rs_;
-    bool awaiting = st.awaitDrainWriter || !st.awaitDrainWriters.empty();
-    if (c->ondrain && awaiting && d->writableNeedDrain()) {
+    // Node: `state.awaitDrainWriters && dest._writableState.needDrain`: the Set of the
+    // multi-pipe case is truthy even when empty, and needDrain is the raw flag (still set
+    // on a destination destroyed while the source waits for its 'drain').
+    bool awaiting = st.awaitDrainWriter || (st.f & rMultiAwaitDrain);
+    if (c->ondrain && awaiting && (d->ws_->f & wNeedDrain)) {
       c->ondrain->invoke(nullptr);
     }
   };
@@ -1069,10 +1093,11 @@ bool Writable::write(Buffer chunk, Callback cb) {
 
 bool Writable::write(std::string_view chunk, std::string_view enc, Callback cb) {
   std::string_view e = enc.empty() ? std::string_view(ws_->defaultEncoding) : enc;
-  if (e != "buffer" && !encoding::normalize(e)) {
+  // 'buffer' passes Node's encoding check, then Buffer.from(string, 'buffer') rejects it.
+  if (e == "buffer" || !encoding::normalize(e)) {
     throw errors::typeError("ERR_UNKNOWN_ENCODING", "Unknown encoding: " + std::string(e));
   }
-  return write(Buffer::from(chunk, e == "buffer" ? "utf8" : e), std::move(cb));
+  return write(Buffer::from(chunk, e), std::move(cb));
 }
 
 // _write (the module function)
@@ -1349,8 +1374,11 @@ void Writable::uncork() {
 }
 
 Writable& Writable::setDefaultEncoding(std::string_view enc) {
-  auto e = encoding::normalize(enc);
-  if (!e) throw errors::typeError("ERR_UNKNOWN_ENCODING", "Unknown encoding: " + std::string(enc));
+  // Node lower-cases the name first (the error names it lower-cased).
+  std::string lower(enc);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  auto e = encoding::normalize(lower);
+  if (!e) throw errors::typeError("ERR_UNKNOWN_ENCODING", "Unknown encoding: " + lower);
   ws_->defaultEncoding = std::string(*e);
   return *this;
 }
@@ -1482,7 +1510,11 @@ const nodecc::detail::SigInfo* Duplex::declaredSignature(std::string_view event)
 // ---- PassThrough
 // -----------------------------------------------------------------------------------
 
-PassThrough::PassThrough(Duplex::Options opts) : Duplex(std::move(opts)) {}
+PassThrough::PassThrough(Duplex::Options opts) : Duplex(std::move(opts)) {
+  // Transform unsets the sync guard: its _read needs none (an end() before any read emits
+  // 'readable' synchronously from onEofChunk).
+  rs_->f &= ~rSync;
+}
 
 void PassThrough::_read(std::size_t) {
   if (pendingWrite_) {
@@ -1493,9 +1525,15 @@ void PassThrough::_read(std::size_t) {
 }
 
 void PassThrough::_write(Buffer chunk, Callback cb) {
-  // Transform semantics: push, and hold the callback while the readable side is full.
-  bool more = push(std::move(chunk));
-  if (more || readableLength() < readableHighWaterMark()) {
+  // Transform.prototype._write: push, then call back on the next tick once push(null)
+  // ended the readable side, at once after end() or when the readable side took the chunk
+  // without growing or is below its highWaterMark, else hold the callback for _read.
+  const std::size_t length = rs_->length;
+  push(std::move(chunk));
+  if (rs_->f & rEnded) {
+    auto self = keepAlive();
+    nextTick([self, cb = std::move(cb)]() mutable { cb(std::nullopt); });
+  } else if ((ws_->f & wEnded) || length == rs_->length || rs_->length < rs_->highWaterMark) {
     cb(std::nullopt);
   } else {
     pendingWrite_ = std::move(cb);

@@ -184,6 +184,7 @@ class Readable : public virtual Stream {
   const nodecc::detail::SigInfo* declaredSignature(std::string_view event) const override;
   void listenerAdded(std::string_view event) override;
   void listenerRemoved(std::string_view event) override;
+  void allListenersRemoved(std::optional<std::string_view> event) override;
   /// Node's `_readableState.readingMore`: while set, push() does not schedule reads ahead
   /// (http.IncomingMessage sets it until its first _read, as Node's does).
   void setReadingMore(bool v) noexcept;
@@ -193,7 +194,7 @@ class Readable : public virtual Stream {
  private:
   friend class Stream;
   friend class Writable;
-  bool addChunkPush(Buffer chunk);
+  bool addChunkPush(Buffer chunk, bool isText = false);
   void addChunk(Buffer chunk, bool addToFront);
   void onEofChunk();
   void emitReadable();
@@ -365,6 +366,9 @@ class Duplex : public Readable, public Writable {
   const nodecc::detail::SigInfo* declaredSignature(std::string_view event) const override;
   void listenerAdded(std::string_view event) override { Readable::listenerAdded(event); }
   void listenerRemoved(std::string_view event) override { Readable::listenerRemoved(event); }
+  void allListenersRemoved(std::optional<std::string_view> event) override {
+    Readable::allListenersRemoved(event);
+  }
 };
 
 /// Node's stream.PassThrough: writes come out of the readable side unchanged.
