@@ -366,7 +366,12 @@ void ClientRequest::abort() {
   if (aborted) return;
   aborted = true;
   auto self = std::static_pointer_cast<ClientRequest>(shared_from_this());
-  nextTick([self] { self->emit("abort"); });
+  abortPending_ = true;
+  nextTick([self] {
+    self->abortPending_ = false;
+    self->emit("abort");
+    if (self->closed_) self->removeAllListeners();
+  });
   destroy();
 }
 
@@ -661,8 +666,11 @@ int ClientLink::onHeadersComplete(const bindings::HttpParser::Head& head, std::s
   res->httpVersion = std::to_string(head.versionMajor) + "." + std::to_string(head.versionMinor);
   res->joinDuplicateHeaders = req->_options.joinDuplicateHeaders.value_or(false);
   res->upgrade = head.upgrade;
-  std::size_t maxPairs =
-      req->maxHeadersCount ? static_cast<std::size_t>(*req->maxHeadersCount) : 1000;
+  // maxHeaderPairs <= 0 means no limit (parserOnHeadersComplete).
+  std::size_t maxPairs = !req->maxHeadersCount ? 1000
+                         : *req->maxHeadersCount > 0
+                             ? static_cast<std::size_t>(*req->maxHeadersCount)
+                             : static_cast<std::size_t>(-1);
   res->_addHeaderLines(headers, false, maxPairs);
   res->statusCode = head.statusCode;
   res->statusMessage.swap(statusMessage);

@@ -1,6 +1,8 @@
 // http: lib/_http_outgoing.js (OutgoingMessage) and the socket writer of http messages.
 #include <charconv>
+#include <cstdlib>
 #include <cstring>
+#include <limits>
 #include <ctime>
 #include <utility>
 
@@ -8,6 +10,7 @@
 #include "modules/src/http_internal.h"
 #include "nodecc/environment.h"
 #include "nodecc/timers.h"
+#include "nodecc/util.h"
 
 namespace nodecc::http {
 
@@ -453,7 +456,17 @@ OutgoingMessage& OutgoingMessage::setHeader(std::string_view name, Value value) 
       return *this;
     }
   }
-  headersMap_.push_back({std::move(key), std::string(name), std::move(value)});
+  // kOutHeaders is a JS object: array-index names come first, ascending.
+  auto at = headersMap_.end();
+  if (auto idx = nodecc::detail::arrayIndex(key)) {
+    at = headersMap_.begin();
+    while (at != headersMap_.end()) {
+      auto other = nodecc::detail::arrayIndex(at->key);
+      if (!other || *other > *idx) break;
+      ++at;
+    }
+  }
+  headersMap_.insert(at, {std::move(key), std::string(name), std::move(value)});
   return *this;
 }
 
@@ -721,8 +734,9 @@ void OutgoingMessage::_closeAndRelease() {
   auto keep = shared_from_this();
   closed_ = true;
   emit("close");
-  // Nothing is emitted after 'close': lambdas that capture this message are let go.
-  removeAllListeners();
+  // Nothing is emitted after 'close' (but a pending 'abort'): lambdas that capture this
+  // message are let go.
+  if (!abortPending_) removeAllListeners();
 }
 
 void OutgoingMessage::onError(Error err, Callback cb) {
@@ -736,6 +750,58 @@ void OutgoingMessage::onError(Error err, Callback cb) {
 }
 
 namespace {
+// JavaScript's ToNumber on a string (`+value`): surrounding whitespace ignored, "" is 0,
+// 0x/0o/0b integers, decimal literals with an exponent, [+-]Infinity, anything else NaN.
+double jsToNumber(std::string_view v) {
+  auto isWs = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+  };
+  while (!v.empty() && isWs(v.front())) v.remove_prefix(1);
+  while (!v.empty() && isWs(v.back())) v.remove_suffix(1);
+  if (v.empty()) return 0;
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  if (v.size() > 2 && v[0] == '0') {
+    int base = (v[1] | 0x20) == 'x' ? 16 : (v[1] | 0x20) == 'o' ? 8 : (v[1] | 0x20) == 'b' ? 2 : 0;
+    if (base) {
+      double r = 0;
+      for (char c : v.substr(2)) {
+        int d = c >= '0' && c <= '9'                     ? c - '0'
+                : (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10
+                                                         : 99;
+        if (d >= base) return nan;
+        r = r * base + d;
+      }
+      return r;
+    }
+  }
+  std::string_view body = v;
+  bool neg = false;
+  if (body[0] == '+' || body[0] == '-') {
+    neg = body[0] == '-';
+    body.remove_prefix(1);
+  }
+  if (body == "Infinity")
+    return neg ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
+  // digits [. digits] | . digits, then [eE][+-]digits
+  std::size_t i = 0, intDigits = 0, fracDigits = 0;
+  while (i < body.size() && body[i] >= '0' && body[i] <= '9') ++i, ++intDigits;
+  if (i < body.size() && body[i] == '.') {
+    ++i;
+    while (i < body.size() && body[i] >= '0' && body[i] <= '9') ++i, ++fracDigits;
+  }
+  if (intDigits + fracDigits == 0) return nan;
+  if (i < body.size() && (body[i] | 0x20) == 'e') {
+    ++i;
+    if (i < body.size() && (body[i] == '+' || body[i] == '-')) ++i;
+    std::size_t expDigits = 0;
+    while (i < body.size() && body[i] >= '0' && body[i] <= '9') ++i, ++expDigits;
+    if (!expDigits) return nan;
+  }
+  if (i != body.size()) return nan;
+  std::string text(v);
+  return std::strtod(text.c_str(), nullptr);
+}
+
 // Appends a number in decimal (std::to_string without the temporary string).
 template <class N>
 void appendDecimal(std::string& out, N n) {
@@ -789,12 +855,13 @@ bool OutgoingMessage::writeImpl(const char* data, std::size_t len, Buffer* buf, 
   }
   if (strictContentLength && contentLength_ && _hasBody && !removedContLen_ && !chunkedEncoding &&
       !hasHeader("transfer-encoding")) {
-    if (fromEnd ? bytesWritten_ + len != *contentLength_ : bytesWritten_ + len > *contentLength_) {
-      throw errors::error("ERR_HTTP_CONTENT_LENGTH_MISMATCH",
-                          "Response body's content-length of " +
-                              std::to_string(len + bytesWritten_) +
-                              " byte(s) does not match the content-length of " +
-                              std::to_string(*contentLength_) + " byte(s) set in header");
+    const double total = static_cast<double>(bytesWritten_ + len);
+    if (fromEnd ? total != *contentLength_ : total > *contentLength_) {
+      throw errors::error(
+          "ERR_HTTP_CONTENT_LENGTH_MISMATCH",
+          "Response body's content-length of " + std::to_string(len + bytesWritten_) +
+              " byte(s) does not match the content-length of " +
+              util::detail::formatNumber(*contentLength_) + " byte(s) set in header");
     }
   }
   if (strictContentLength) bytesWritten_ += len;
@@ -916,11 +983,11 @@ OutgoingMessage& OutgoingMessage::endImpl(const char* data, std::size_t len, Buf
     once("finish", [shared]() { (*shared)(std::nullopt); });
   }
   if (strictContentLength && contentLength_ && _hasBody && !removedContLen_ && !chunkedEncoding &&
-      !hasHeader("transfer-encoding") && bytesWritten_ != *contentLength_) {
+      !hasHeader("transfer-encoding") && static_cast<double>(bytesWritten_) != *contentLength_) {
     throw errors::error("ERR_HTTP_CONTENT_LENGTH_MISMATCH",
                         "Response body's content-length of " + std::to_string(bytesWritten_) +
                             " byte(s) does not match the content-length of " +
-                            std::to_string(*contentLength_) + " byte(s) set in header");
+                            util::detail::formatNumber(*contentLength_) + " byte(s) set in header");
   }
   // onFinish: 'finish' once the socket took the last bytes (unless the socket failed).
   Callback finish = [self](std::optional<Error>) {
@@ -969,15 +1036,7 @@ void OutgoingMessage::storeHeader(std::string_view firstLine, const OutgoingHttp
       if (detail::hasToken(value, "chunked")) chunkedEncoding = true;
     } else if (equalsLower(field, "content-length")) {
       state.contLen = true;
-      std::size_t v = 0;
-      bool digits = !value.empty();
-      for (char c : value) {
-        if (c < '0' || c > '9')
-          digits = false;
-        else
-          v = v * 10 + static_cast<std::size_t>(c - '0');
-      }
-      if (digits) contentLength_ = v;
+      contentLength_ = jsToNumber(value);  // Node: self._contentLength = +value
       removedContLen_ = false;
     } else if (equalsLower(field, "date")) {
       state.date = true;
@@ -1086,7 +1145,7 @@ void OutgoingMessage::storeHeader(std::string_view firstLine, const OutgoingHttp
       _last = true;
     } else if (!state.trailer && !removedContLen_ && contentLength_) {
       header.append("Content-Length: "sv);
-      appendDecimal(header, *contentLength_);
+      appendDecimal(header, static_cast<std::uint64_t>(*contentLength_));  // a length we set
       header.append("\r\n"sv);
     } else if (!removedTE_) {
       header.append("Transfer-Encoding: chunked\r\n"sv);

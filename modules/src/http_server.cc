@@ -785,7 +785,10 @@ int ServerConnection::onHeadersComplete(const bindings::HttpParser::Head& head, 
   req->url.swap(url);
   detail::latin1ToUtf8(req->url);  // Node's parser reads the head as latin1
   req->upgrade = head.upgrade;
-  req->_addHeaderLines(headers, false, static_cast<std::size_t>(maxHeaderPairs) / 2);
+  // parserOnHeadersComplete: maxHeaderPairs <= 0 means no limit.
+  req->_addHeaderLines(headers, false,
+                       maxHeaderPairs > 0 ? static_cast<std::size_t>(maxHeaderPairs) / 2
+                                          : static_cast<std::size_t>(-1));
   req->method.assign(head.method);
   req->_link = shared_from_this();
   incoming = req;
@@ -811,7 +814,8 @@ void ServerConnection::onMessageComplete(bindings::HttpHeaderBlock& trailers) {
   if (incoming) {
     incoming->complete = true;
     if (!trailers.empty()) {
-      incoming->_addHeaderLines(trailers, true, static_cast<std::size_t>(maxHeaderPairs) / 2);
+      // parserOnMessageComplete: trailers are not limited.
+      incoming->_addHeaderLines(trailers, true, static_cast<std::size_t>(-1));
     }
     incoming->push(nullptr);
   }

@@ -56,9 +56,32 @@ Error invalidArgValue(std::string_view name, std::string_view received, std::str
   return typeError("ERR_INVALID_ARG_VALUE", std::move(msg));
 }
 
+namespace {
+// Node's ERR_OUT_OF_RANGE prints an integer above 2^32 in magnitude with `_` between every
+// three digits (addNumericalSeparator); `received` is the number as Node formats it.
+std::string withSeparators(std::string_view received) {
+  std::string_view digits = received;
+  bool neg = !digits.empty() && digits[0] == '-';
+  if (neg) digits.remove_prefix(1);
+  if (digits.empty() || digits.size() > 21) return std::string(received);
+  for (char c : digits)
+    if (c < '0' || c > '9') return std::string(received);
+  if (digits.size() < 10 || (digits.size() == 10 && digits <= "4294967296"))
+    return std::string(received);
+  std::string out = neg ? "-" : "";
+  std::size_t lead = digits.size() % 3 == 0 ? 3 : digits.size() % 3;
+  out.append(digits.substr(0, lead));
+  for (std::size_t i = lead; i < digits.size(); i += 3) {
+    out.push_back('_');
+    out.append(digits.substr(i, 3));
+  }
+  return out;
+}
+}  // namespace
+
 Error outOfRange(std::string_view name, std::string_view range, std::string_view received) {
   std::string msg = "The value of \"" + std::string(name) + "\" is out of range. It must be " +
-                    std::string(range) + ". Received " + std::string(received);
+                    std::string(range) + ". Received " + withSeparators(received);
   return rangeError("ERR_OUT_OF_RANGE", std::move(msg));
 }
 

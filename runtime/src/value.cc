@@ -24,8 +24,33 @@ Object& Object::operator=(const Object&) = default;
 Object& Object::operator=(Object&&) noexcept = default;
 Object::~Object() = default;
 
+namespace detail {
+std::optional<std::uint32_t> arrayIndex(std::string_view key) noexcept {
+  // A canonical array index: "0", or 1-10 digits without a leading zero, below 2^32 - 1.
+  if (key.empty() || key.size() > 10 || key[0] < '0' || key[0] > '9') return std::nullopt;
+  if (key[0] == '0' && key.size() > 1) return std::nullopt;
+  std::uint64_t v = 0;
+  for (char c : key) {
+    if (c < '0' || c > '9') return std::nullopt;
+    v = v * 10 + static_cast<std::uint64_t>(c - '0');
+  }
+  if (v >= 0xFFFFFFFFull) return std::nullopt;
+  return static_cast<std::uint32_t>(v);
+}
+}  // namespace detail
+
 Value& Object::operator[](std::string_view key) {
   if (Value* v = find(key)) return *v;
+  // JS property order: array-index keys first, ascending; then the others as inserted.
+  if (auto idx = detail::arrayIndex(key)) {
+    auto it = entries_.begin();
+    while (it != entries_.end()) {
+      auto other = detail::arrayIndex(it->first);
+      if (!other || *other > *idx) break;
+      ++it;
+    }
+    return entries_.emplace(it, std::string(key), Value())->second;
+  }
   entries_.emplace_back(std::string(key), Value());
   return entries_.back().second;
 }

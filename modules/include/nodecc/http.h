@@ -324,6 +324,9 @@ class OutgoingMessage : public EventEmitter {
   Buffer header_;                              // Node's `_header` (empty = null)
   std::shared_ptr<detail::SocketLink> link_;
   bool closed_ = false;
+  // ClientRequest::abort()'s 'abort' tick is pending: 'close' keeps the listeners until it
+  // has run (Node emits 'abort' after 'close' when the request closes first).
+  bool abortPending_ = false;
   std::optional<Error> errored_;
   bool needDrain_ = false;
   std::size_t highWaterMark_ = 16384;
@@ -348,7 +351,7 @@ class OutgoingMessage : public EventEmitter {
                            Callback cb);
   std::vector<Output> outputData_;  // a deque would allocate in every response's constructor
   std::size_t outputSize_ = 0;
-  std::optional<std::size_t> contentLength_;
+  std::optional<double> contentLength_;  // Node's _contentLength (a JS number: +value)
   std::uint64_t bytesWritten_ = 0;
   std::string trailer_;
   int corked_ = 0;

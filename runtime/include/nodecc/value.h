@@ -45,7 +45,14 @@ class Maybe : public std::optional<T> {
 /// A JS array of Values.
 using Array = std::vector<Value>;
 
-/// A JS plain object: string keys in insertion order.
+namespace detail {
+/// The key's value when it is a canonical array index ("0".."4294967294"), which JS
+/// objects list first, in ascending order.
+std::optional<std::uint32_t> arrayIndex(std::string_view key) noexcept;
+}  // namespace detail
+
+/// A JS plain object: string keys in JS property order (array-index keys first, ascending,
+/// then the others in insertion order).
 class Object {
  public:
   using Entry = std::pair<std::string, Value>;
