@@ -13,6 +13,7 @@ namespace nodecc::net {
 
 namespace {
 bool gAutoSelectFamily = true;
+detail::GetServerHook gGetServerHook = nullptr;
 int gAutoSelectFamilyAttemptTimeout = 250;
 
 constexpr const char* kDefaultIPv4 = "0.0.0.0";
@@ -40,6 +41,7 @@ bool isIPv6(std::string_view input) { return bindings::isIPv6(input); }
 bool getDefaultAutoSelectFamily() { return gAutoSelectFamily; }
 void setDefaultAutoSelectFamily(bool v) { gAutoSelectFamily = v; }
 int getDefaultAutoSelectFamilyAttemptTimeout() { return gAutoSelectFamilyAttemptTimeout; }
+void detail::setGetServerHook(GetServerHook hook) noexcept { gGetServerHook = hook; }
 void setDefaultAutoSelectFamilyAttemptTimeout(int v) {
   if (v < 1) throw errors::outOfRange("value", ">= 1 && <= 2147483647", std::to_string(v));
   gAutoSelectFamilyAttemptTimeout = v < 10 ? 10 : v;
@@ -57,6 +59,7 @@ stream::Duplex::Options duplexOptions(const SocketOptions& o) {
   d.writableHighWaterMark = o.highWaterMark;
   d.emitClose = false;  // 'close'(hadError) comes from the handle's close
   d.autoDestroy = true;
+  d.decodeStrings = false;  // as Node's Socket: a string write counts its JS length
   return d;
 }
 }  // namespace
@@ -344,6 +347,15 @@ void Socket::_final(stream::Callback cb) {
   }
 }
 
+// After 'close': let go of the listeners and the self-reference, unless a lookup still has
+// a 'lookup' to emit (it calls this again).
+void Socket::releaseAfterClose() {
+  closeDone_ = true;
+  if (pendingLookups_ > 0) return;
+  removeAllListeners();
+  self_.reset();
+}
+
 // closeSocketHandle
 void Socket::closeHandle(bool isException) {
   if (!handle_) return;
@@ -352,12 +364,11 @@ void Socket::closeHandle(bool isException) {
   Environment* e = &h->env();
   h->setCloseCallback(Task([this, keep, isException, e]() {
     e->makeCallback([&] { emit("close", isException); });
-    // Nothing is emitted after 'close': release listeners (lambdas capturing this socket)
-    // and the self-reference.
-    removeAllListeners();
+    // Nothing is emitted after 'close' (but a pending 'lookup'): release listeners (lambdas
+    // capturing this socket) and the self-reference.
     unconsume();
     onUnconsume_ = nullptr;
-    self_.reset();
+    releaseAfterClose();
   }));
   h->close();
 }
@@ -381,8 +392,7 @@ void Socket::_destroy(std::optional<Error> exception, stream::Callback cb) {
       Environment* e = &tcp->env();
       int err = tcp->reset(Task([this, keep, isException, e]() {
         e->makeCallback([&] { emit("close", isException); });
-        removeAllListeners();
-        self_.reset();
+        releaseAfterClose();
       }));
       if (err) emit("error", errors::errnoException(err, "reset"));
     } else {
@@ -397,8 +407,7 @@ void Socket::_destroy(std::optional<Error> exception, stream::Callback cb) {
     auto keep = keepAlive();
     nextTick([this, keep] {
       emit("close", false);
-      removeAllListeners();
-      self_.reset();
+      releaseAfterClose();
     });
   }
   if (server_) {
@@ -797,10 +806,16 @@ void Socket::lookupAndConnect(const ConnectOptions& options) {
                 });
     return;
   }
+  ++pendingLookups_;
   dns::lookup(host, dnsopts,
               [this, keep, host, port, localAddress, localPort, gen](std::optional<Error> err,
                                                                      std::string ip, int family) {
+                --pendingLookups_;
                 emit("lookup", err, ip, family, host);
+                if (closeDone_) {
+                  if (pendingLookups_ == 0) releaseAfterClose();
+                  return;
+                }
                 if (!connecting_ || gen != connectGeneration_) return;
                 auto k = keepAlive();
                 if (err) {
@@ -996,6 +1011,7 @@ std::shared_ptr<void> Server::releaseForTeardown() {
     handle_->close(Task([]() {}));
     handle_ = nullptr;
   }
+  cluster_.reset();  // silently: no message to the primary at teardown
   EventEmitter::releaseForTeardown();
   self_.reset();
   return keep;
@@ -1045,7 +1061,7 @@ Server& Server::listen(std::string_view path, std::function<void()> cb) {
 }
 
 Server& Server::listen(ListenOptions options, std::function<void()> cb) {
-  if (handle_) {
+  if (handle_ || cluster_) {
     throw errors::error("ERR_SERVER_ALREADY_LISTEN",
                         "Listen method has been called more than once without closing.");
   }
@@ -1067,7 +1083,8 @@ Server& Server::listen(ListenOptions options, std::function<void()> cb) {
   int backlog = options.backlog > 0 ? options.backlog : 511;
   if (!options.path.empty()) {
     pipeName_ = options.path;
-    setupListenHandle(options.path, -1, -1, backlog, 0, options.path);
+    listenInCluster(options.path, -1, -1, backlog, 0, options.path, options.exclusive,
+                    options.readableAll, options.writableAll);
     if (handle_ && (options.readableAll || options.writableAll)) {
       int mode = (options.readableAll ? UV_READABLE : 0) | (options.writableAll ? UV_WRITABLE : 0);
       int err = static_cast<bindings::PipeWrap*>(handle_)->fchmod(mode);
@@ -1083,23 +1100,25 @@ Server& Server::listen(ListenOptions options, std::function<void()> cb) {
   if (!options.host.empty()) {
     std::uint64_t id = listeningId_;
     auto keep = weak_from_this().lock();
-    dns::lookup(options.host, [this, keep, id, port, backlog, flags](std::optional<Error> err,
-                                                                     std::string ip, int family) {
+    bool exclusive = options.exclusive;
+    dns::lookup(options.host, [this, keep, id, port, backlog, flags, exclusive](
+                                  std::optional<Error> err, std::string ip, int family) {
       if (id != listeningId_) return;
       if (err) {
         emit("error", *err);
         return;
       }
-      setupListenHandle(ip, port, ip.empty() ? 4 : family, backlog, flags, "");
+      listenInCluster(ip, port, ip.empty() ? 4 : family, backlog, flags, "", exclusive, false,
+                      false);
     });
     return *this;
   }
-  setupListenHandle("", port, 4, backlog, flags, "");
+  listenInCluster("", port, 4, backlog, flags, "", options.exclusive, false, false);
   return *this;
 }
 
 Server& Server::listenHandle(bindings::ConnectionWrap* handle, std::function<void()> cb) {
-  if (handle_) {
+  if (handle_ || cluster_) {
     throw errors::error("ERR_SERVER_ALREADY_LISTEN",
                         "Listen method has been called more than once without closing.");
   }
@@ -1110,6 +1129,12 @@ Server& Server::listenHandle(bindings::ConnectionWrap* handle, std::function<voi
 }
 
 void Server::releaseHandle() {
+  if (cluster_) {
+    auto c = std::move(cluster_);
+    c->close();
+    // A round-robin server has no handle whose close callback would drop the self-reference.
+    if (!handle_ && self_) nextTick([keep = std::move(self_)] {});
+  }
   if (!handle_) return;
   auto keep = self_;
   handle_->setCloseCallback(Task([this, keep]() {
@@ -1117,6 +1142,78 @@ void Server::releaseHandle() {
   }));
   handle_->close();
   handle_ = nullptr;
+}
+
+// listenInCluster: in a cluster worker the primary binds (round-robin: it also accepts and
+// hands the connections over; shared: the worker listens on the primary's handle).
+void Server::listenInCluster(std::string address, int port, int addressType, int backlog,
+                             unsigned flags, std::string path, bool exclusive, bool readableAll,
+                             bool writableAll) {
+  if (exclusive || !gGetServerHook) {
+    setupListenHandle(std::move(address), port, addressType, backlog, flags, std::move(path));
+    return;
+  }
+  detail::ClusterQuery q;
+  if (!path.empty()) {
+    q.address = path;
+    q.port = -1;
+    q.addressType = -1;
+  } else {
+    if (!address.empty()) q.address = address;
+    q.port = port;
+    q.addressType = addressType;
+  }
+  q.backlog = backlog;
+  q.flags = flags;
+  q.readableAll = readableAll;
+  q.writableAll = writableAll;
+  auto self = std::static_pointer_cast<Server>(weak_from_this().lock());
+  std::uint64_t id = listeningId_;
+  // listenOnPrimaryHandle
+  auto onReply = [this, self, id, address, port, addressType, backlog, flags, path](
+                     int err, bindings::ConnectionWrap* shared,
+                     std::unique_ptr<detail::ClusterHandle> ch) mutable {
+    if (id != listeningId_) {
+      if (shared) shared->close();
+      if (ch) ch->close();
+      return;
+    }
+    // checkBindError
+    if (err == 0 && port > 0 && path.empty()) {
+      std::optional<int> bound;
+      if (auto* tcp = dynamic_cast<bindings::TcpWrap*>(shared)) {
+        bindings::SocketAddress sa;
+        if (tcp->getsockname(&sa) == 0) bound = sa.port;
+      } else if (ch) {
+        if (auto a = ch->sockname()) bound = a->port;
+      }
+      if (bound && *bound != port) err = UV_EADDRINUSE;
+    }
+    if (err) {
+      if (shared) shared->close();
+      if (ch) ch->close();
+      std::string where = !path.empty() ? path : !address.empty() ? address : "null";
+      emit("error", errors::exceptionWithHostPort(err, "bind", where, port));
+      return;
+    }
+    if (shared) {
+      if (handle_) handle_->close();
+      handle_ = shared;
+      cluster_ = std::move(ch);
+      setupListenHandle(address, port, addressType, backlog, flags, path);
+      return;
+    }
+    // Round-robin: the faux handle's listen() does nothing.
+    cluster_ = std::move(ch);
+    if (!self_) self_ = self;
+    if (unref_) cluster_->unref();
+    nextTick([this, self] {
+      if (cluster_) emit("listening");
+    });
+  };
+  if (!gGetServerHook(self, q, std::move(onReply))) {
+    setupListenHandle(std::move(address), port, addressType, backlog, flags, std::move(path));
+  }
 }
 
 // setupListenHandle + createServerHandle
@@ -1227,6 +1324,9 @@ void Server::onConnection(int status, bindings::ConnectionWrap* client) {
 }
 
 std::optional<AddressInfo> Server::address() const {
+  if (cluster_ && !handle_) {
+    if (auto a = cluster_->sockname()) return a;
+  }
   if (handle_) {
     if (auto* tcp = dynamic_cast<bindings::TcpWrap*>(handle_)) {
       bindings::SocketAddress sa;
@@ -1248,10 +1348,11 @@ Server& Server::getConnections(std::function<void(std::optional<Error>, int)> cb
 }
 
 Server& Server::close(stream::Callback cb) {
+  auto keep = weak_from_this().lock();
   ++listeningId_;
   if (cb) {
     auto shared = std::make_shared<stream::Callback>(std::move(cb));
-    if (!handle_) {
+    if (!handle_ && !cluster_) {
       once("close", [shared]() {
         (*shared)(errors::error("ERR_SERVER_NOT_RUNNING", "Server is not running."));
       });
@@ -1259,13 +1360,13 @@ Server& Server::close(stream::Callback cb) {
       once("close", [shared]() { (*shared)(std::nullopt); });
     }
   }
-  if (handle_) releaseHandle();
+  if (handle_ || cluster_) releaseHandle();
   emitCloseIfDrained();
   return *this;
 }
 
 void Server::emitCloseIfDrained() {
-  if (handle_ || connections_) return;
+  if (handle_ || cluster_ || connections_) return;
   auto keep = weak_from_this().lock();
   // Each close() queues its own 'close' (Node's emitCloseNT), and the listeners stay: a
   // closed server can listen again.
@@ -1275,12 +1376,14 @@ void Server::emitCloseIfDrained() {
 Server& Server::ref() {
   unref_ = false;
   if (handle_) handle_->ref();
+  if (cluster_) cluster_->ref();
   return *this;
 }
 
 Server& Server::unref() {
   unref_ = true;
   if (handle_) handle_->unref();
+  if (cluster_) cluster_->unref();
   return *this;
 }
 

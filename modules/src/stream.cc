@@ -65,6 +65,7 @@ enum : std::uint32_t {
   wAfterWritePending = 1u << 18,
   wCorked = 1u << 19,
   wWritableFalse = 1u << 20,  // `writable: false` option
+  wKeepStrings = 1u << 21,    // `decodeStrings: false`: strings count their JS length
 };
 }  // namespace
 
@@ -172,7 +173,11 @@ struct Stream::WritableState {
   struct Entry {
     Buffer chunk;
     Callback callback;
+    std::size_t units;  // what the chunk counts in `length` (bytes, or a string's JS length)
   };
+  // Set by write(string) on a decodeStrings: false stream for the chunk it passes on.
+  std::size_t nextUnits = npos;
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
   Fifo<Entry> buffered;
   int pendingcb = 0;
   BoxedError errored;
@@ -382,6 +387,12 @@ bool canPushMore(const Stream::ReadableState& s) {
 std::size_t utf16Units(const Buffer& b) {
   std::size_t u = 0;
   for (std::uint8_t c : b.view()) u += ((c & 0xC0) != 0x80) + (c >= 0xF0);
+  return u;
+}
+// A JS string's length from its UTF-8 form.
+std::size_t jsLength(std::string_view utf8) {
+  std::size_t u = 0;
+  for (unsigned char c : utf8) u += ((c & 0xC0) != 0x80) + (c >= 0xF0);
   return u;
 }
 // The bytes of the first `units` UTF-16 code units of decoded text; a surrogate pair is not
@@ -1033,6 +1044,7 @@ Writable::Writable(Options opts)
   ws_->highWaterMark = opts.highWaterMark;
   if (!opts.emitClose) ws_->f &= ~wEmitClose;
   if (!opts.autoDestroy) ws_->f &= ~wAutoDestroy;
+  if (!opts.decodeStrings) ws_->f |= wKeepStrings;
   auto enc = encoding::normalize(opts.defaultEncoding);
   if (!enc) {
     throw errors::typeError("ERR_UNKNOWN_ENCODING", "Unknown encoding: " + opts.defaultEncoding);
@@ -1081,7 +1093,7 @@ bool Writable::interceptWrite(Buffer&, Callback&, bool&) { return false; }
 
 std::size_t Writable::bufferedBytes() const noexcept {
   std::size_t n = 0;
-  for (const auto& e : ws_->buffered) n += e.chunk.length();
+  for (const auto& e : ws_->buffered) n += e.chunk.length();  // bytes, whatever they count
   return n;
 }
 
@@ -1097,7 +1109,15 @@ bool Writable::write(std::string_view chunk, std::string_view enc, Callback cb) 
   if (e == "buffer" || !encoding::normalize(e)) {
     throw errors::typeError("ERR_UNKNOWN_ENCODING", "Unknown encoding: " + std::string(e));
   }
-  return write(Buffer::from(chunk, e), std::move(cb));
+  Buffer bytes = Buffer::from(chunk, e);
+  if (!(ws_->f & wKeepStrings)) return write(std::move(bytes), std::move(cb));
+  // The string's JS length (our strings are the UTF-8 form of the JS string).
+  ws_->nextUnits = jsLength(chunk);
+  struct Reset {
+    WritableState& s;
+    ~Reset() { s.nextUnits = WritableState::npos; }
+  } reset{*ws_};
+  return write(std::move(bytes), std::move(cb));
 }
 
 // _write (the module function)
@@ -1125,14 +1145,15 @@ bool Writable::writeImpl(Buffer chunk, Callback cb, bool /*fromEnd*/,
 
 bool Writable::writeOrBuffer(Buffer chunk, Callback cb) {
   WritableState& s = *ws_;
-  std::size_t len = chunk.length();
+  std::size_t len = s.nextUnits != WritableState::npos ? s.nextUnits : chunk.length();
+  s.nextUnits = WritableState::npos;
   s.length += len;
   // Held to the end: _write may drop the last other reference (a pipe source unpiping
   // this stream from inside it), and the state is read after it returns.
   std::shared_ptr<EventEmitter> self;
   if (s.f & (wWriting | wErrored | wCorked)) {
     if (cb) s.f &= ~wAllNoop;
-    s.buffered.push_back({std::move(chunk), std::move(cb)});
+    s.buffered.push_back({std::move(chunk), std::move(cb), len});
   } else {
     s.writelen = len;
     s.writecb = std::move(cb);
@@ -1251,7 +1272,7 @@ void Writable::errorBuffer() {
   auto entries = std::move(s.buffered);
   s.buffered.clear();
   for (auto& e : entries) {
-    s.length -= e.chunk.length();
+    s.length -= e.units;
     if (e.callback) {
       e.callback(s.errored ? *s.errored
                            : errors::error("ERR_STREAM_DESTROYED",
@@ -1296,7 +1317,7 @@ void Writable::clearBuffer() {
     do {
       WritableState::Entry e = std::move(s.buffered.front());
       s.buffered.pop_front();
-      std::size_t len = e.chunk.length();
+      std::size_t len = e.units;
       std::vector<Buffer> one;
       one.push_back(std::move(e.chunk));
       doWrite(false, len, std::move(one), std::move(e.callback));
@@ -1356,7 +1377,14 @@ Writable& Writable::end(Buffer chunk, Callback cb) {
 
 Writable& Writable::end(std::string_view chunk, std::string_view enc, Callback cb) {
   std::string_view e = enc.empty() ? std::string_view(ws_->defaultEncoding) : enc;
-  return end(Buffer::from(chunk, e), std::move(cb));
+  Buffer bytes = Buffer::from(chunk, e);
+  if (!(ws_->f & wKeepStrings)) return end(std::move(bytes), std::move(cb));
+  ws_->nextUnits = jsLength(chunk);
+  struct Reset {
+    WritableState& s;
+    ~Reset() { s.nextUnits = WritableState::npos; }
+  } reset{*ws_};
+  return end(std::move(bytes), std::move(cb));
 }
 
 void Writable::cork() {
@@ -1494,7 +1522,7 @@ Duplex::Duplex(Options opts)
                                  opts.autoDestroy, std::move(opts.read)}),
       Writable(Writable::Options{opts.writableHighWaterMark, opts.emitClose, opts.autoDestroy,
                                  "utf8", std::move(opts.write), std::move(opts.writev),
-                                 std::move(opts.final)}),
+                                 std::move(opts.final), opts.decodeStrings}),
       allowHalfOpen(opts.allowHalfOpen) {
   if (!opts.readable) rs_->f |= rReadableFalse | rEnded | rEndEmitted;
   if (!opts.writable) ws_->f |= wWritableFalse | wEnding | wEnded | wFinished;

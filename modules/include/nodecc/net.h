@@ -229,6 +229,11 @@ class Socket : public stream::Duplex {
   std::shared_ptr<Server> server_;
   std::shared_ptr<EventEmitter> self_;  // held while the handle is open
   std::uint64_t connectGeneration_ = 0;
+  // Single-family lookups in flight: Node emits their 'lookup' even after 'close', so the
+  // listeners are released only once the last one has reported (releaseAfterClose()).
+  int pendingLookups_ = 0;
+  bool closeDone_ = false;
+  void releaseAfterClose();
   UniqueFunction<void(Buffer)> consumer_;  // consume()
   UniqueFunction<void()> onUnconsume_;
   bool consuming_ = false;
@@ -266,6 +271,42 @@ struct DropInfo {
   int remotePort = 0;
   std::string remoteFamily;
 };
+
+namespace detail {
+/// The cluster hook (lib/net.js listenInCluster): net never names cluster; cluster installs
+/// `setGetServerHook` and a worker's listen() goes through the primary.
+/// What a worker asks the primary for (Node's serverQuery).
+struct ClusterQuery {
+  std::optional<std::string> address;  ///< null when listen() got no host; the path for a pipe
+  int port = -1;                       ///< -1 for a pipe
+  int addressType = 4;                 ///< 4, 6, or -1 for a pipe
+  int backlog = 511;
+  unsigned flags = 0;  ///< UV_TCP_IPV6ONLY
+  bool readableAll = false;
+  bool writableAll = false;
+};
+/// A listening server's cluster part: the round-robin "faux handle" (then the server has no
+/// libuv handle) or the bookkeeping of a shared handle.
+class ClusterHandle {
+ public:
+  virtual ~ClusterHandle() = default;
+  /// The server stops listening (Node's handle.close()): tells the primary.
+  virtual void close() = 0;
+  virtual void ref() {}
+  virtual void unref() {}
+  /// The primary's address (round-robin TCP), else nullopt.
+  virtual std::optional<AddressInfo> sockname() const { return std::nullopt; }
+};
+/// The primary's answer: an errno, or a shared handle to listen on (nullptr for round-robin)
+/// and the cluster part.
+using ClusterListenCallback = UniqueFunction<void(int err, bindings::ConnectionWrap* shared,
+                                                  std::unique_ptr<ClusterHandle> handle)>;
+/// Node's cluster._getServer: returns false when this thread is not a cluster worker (the
+/// server then binds itself).
+using GetServerHook = bool (*)(const ServerPtr& server, const ClusterQuery& query,
+                               ClusterListenCallback cb);
+void setGetServerHook(GetServerHook hook) noexcept;
+}  // namespace detail
 
 /// `net.Server`. Events: 'listening'(), 'connection'(SocketPtr), 'close'(),
 /// 'error'(Error), 'drop'(DropInfo). Listeners stay after 'close' (it can listen again, as
@@ -305,13 +346,16 @@ class Server : public EventEmitter {
   Server& ref();
   Server& unref();
   /// `server.listening`.
-  bool listening() const noexcept { return handle_ != nullptr; }
+  bool listening() const noexcept { return handle_ != nullptr || cluster_ != nullptr; }
   /// `server.maxConnections`: connections beyond it are closed at once and 'drop' emitted.
   std::optional<int> maxConnections;
   /// Internal: connection count (Node's `_connections`).
   int connections() const noexcept { return connections_; }
   /// Internal: the listening handle (for handle passing).
   bindings::ConnectionWrap* handle() const noexcept { return handle_; }
+  /// Internal (cluster): a connection the primary handed over (Node's
+  /// `server.onconnection(0, handle)` in lib/internal/cluster/child.js).
+  void acceptConnection(bindings::ConnectionWrap* client) { onConnection(0, client); }
 
  protected:
   const nodecc::detail::SigInfo* declaredSignature(std::string_view event) const override;
@@ -320,6 +364,8 @@ class Server : public EventEmitter {
   friend class Socket;
   void setupListenHandle(std::string address, int port, int addressType, int backlog,
                          unsigned flags, std::string path);
+  void listenInCluster(std::string address, int port, int addressType, int backlog, unsigned flags,
+                       std::string path, bool exclusive, bool readableAll, bool writableAll);
   void onConnection(int status, bindings::ConnectionWrap* client);
   void emitCloseIfDrained();
   void releaseHandle();
@@ -331,7 +377,8 @@ class Server : public EventEmitter {
   int connections_ = 0;
   bool unref_ = false;
   std::uint64_t listeningId_ = 1;
-  std::shared_ptr<EventEmitter> self_;  // held while listening
+  std::shared_ptr<EventEmitter> self_;              // held while listening
+  std::unique_ptr<detail::ClusterHandle> cluster_;  // listening through a cluster primary
 };
 
 /// `net.createServer([options][, connectionListener])`.

@@ -227,6 +227,10 @@ class Writable : public virtual Stream {
     std::function<void(Writable&, Buffer, Callback)> write;
     std::function<void(Writable&, std::vector<Buffer>, Callback)> writev;
     std::function<void(Writable&, Callback)> final;
+    /// Node's `decodeStrings`: false counts a string write by its JS length (UTF-16 code
+    /// units) in writableLength and the highWaterMark checks (net.Socket). The chunk still
+    /// reaches _write as bytes.
+    bool decodeStrings = true;
   };
   Writable() : Writable(Options{}) {}
   explicit Writable(Options opts);
@@ -349,6 +353,7 @@ class Duplex : public Readable, public Writable {
     std::function<void(Writable&, Buffer, Callback)> write;
     std::function<void(Writable&, std::vector<Buffer>, Callback)> writev;
     std::function<void(Writable&, Callback)> final;
+    bool decodeStrings = true;  ///< as Writable::Options::decodeStrings
   };
   Duplex() : Duplex(Options{}) {}
   explicit Duplex(Options opts);
