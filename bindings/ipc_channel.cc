@@ -185,8 +185,11 @@ bool IpcChannel::sendInternal(Value message, std::optional<OutgoingHandle> handl
   }
   batch_ += message.stringify();
   batch_.push_back('\n');
+  // A callback is due on the tick queued when send() returns (Node writes at once and
+  // nextTicks the callback then): flush now rather than from a tick of our own.
+  const bool flushNow = static_cast<bool>(cb) || batch_.size() >= kBatchLimit;
   batchCallbacks_.emplace_back(options, std::move(cb));
-  if (batch_.size() >= kBatchLimit)
+  if (flushNow)
     flush();
   else
     scheduleFlush();
