@@ -4,6 +4,8 @@
 
 #include <signal.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -73,6 +75,20 @@ std::string join(const std::vector<std::string>& v, std::string_view sep) {
   return out;
 }
 
+// JS `text.slice(0, units)` on the UTF-8 form of a string: the first `units` UTF-16 code
+// units; a surrogate pair cut in half leaves its lone first half, which prints as U+FFFD.
+std::string sliceUtf16(const std::string& text, std::size_t units) {
+  std::size_t i = 0, u = 0;
+  while (i < text.size() && u < units) {
+    auto c = static_cast<unsigned char>(text[i]);
+    std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    if (len == 4 && u + 1 == units) return text.substr(0, i) + "\xEF\xBF\xBD";
+    u += len == 4 ? 2 : 1;
+    i = std::min(text.size(), i + len);
+  }
+  return text.substr(0, i);
+}
+
 }  // namespace
 
 // ---- option types ----------------------------------------------------------------------------
@@ -82,7 +98,10 @@ int Signal::number() const {
     if (os_signals::toName(*number_).empty()) throw unknownSignal(std::to_string(*number_));
     return *number_;
   }
-  int n = os_signals::fromName(name_);
+  // Node's convertToValidSignal upper-cases the name (the error keeps the spelling given).
+  std::string upper = name_;
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  int n = os_signals::fromName(upper);
   if (n <= 0) throw unknownSignal(name_);
   return n;
 }
@@ -953,7 +972,7 @@ struct ExecState {
     if (len > maxBuffer) {
       auto truncated = static_cast<std::size_t>(std::max(0.0, maxBuffer - (len - length)));
       if (text)
-        (isStdout ? outText : errText).push_back(chunk.substr(0, truncated));
+        (isStdout ? outText : errText).push_back(sliceUtf16(chunk, truncated));
       else
         (isStdout ? outBytes : errBytes)
             .push_back(bytes.subarray(0, static_cast<std::ptrdiff_t>(truncated)));

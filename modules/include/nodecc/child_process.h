@@ -36,7 +36,8 @@
 //   as 'net.Native' arrives as the matching one of those).
 // * exec/execFile callbacks take (std::optional<Error>, std::string, std::string), or
 //   Buffers instead of strings (then no decoding happens, as with encoding 'buffer').
-//   The output is decoded once at the end; maxBuffer truncation counts bytes.
+//   The output is decoded once at the end; maxBuffer counts bytes; the text
+//   kept is cut as JS slices the decoded string (UTF-16 code units), as in Node.
 // * An exec error's `code` is the exit code as a string ("1") in `Error::code`, and as
 //   the number Node has in `err.info["code"]` (util.inspect prints the number); for a
 //   child killed by a signal `Error::code` is empty and info code is null.
