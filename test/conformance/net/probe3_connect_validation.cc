@@ -30,7 +30,7 @@ void run(std::size_t i) {
   std::string q = "[" + std::to_string(i) + "]";
   auto lookups = std::make_shared<std::vector<std::string>>();
   c->on("lookup", [c, p, lookups](std::optional<Error> err, std::string address, int family,
-                                   std::string host) {
+                                  std::string host) {
     lookups->push_back(
         util::format(p, "lookup", err, address, family, host, "connecting", c->connecting()));
   });

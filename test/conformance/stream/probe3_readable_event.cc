@@ -38,7 +38,8 @@ void part4() {
   p->end();
   stream::PassThrough* raw = p.get();
   p->on("readable", [raw] {
-    while (auto c = raw->read()) console::log("p read", c->toString(), "rlen", raw->readableLength());
+    while (auto c = raw->read())
+      console::log("p read", c->toString(), "rlen", raw->readableLength());
   });
   p->on("end", [] { console::log("p end"); });
   p->on("finish", [] { console::log("p finish"); });

@@ -35,7 +35,7 @@ NODECC_CONFORMANCE_CASE(readable_flowing) {
             console::log("resuming");
             r->resume();
           },
-          5);
+          50);
     }
   });
   console::log("flowing after on(data)", flowing(*r));

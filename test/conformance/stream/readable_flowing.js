@@ -20,7 +20,7 @@ r.on('data', (d) => {
   if (d.toString() === 'chunk1') {
     r.pause();
     console.log('paused', r.isPaused());
-    setTimeout(() => { console.log('resuming'); r.resume(); }, 5);
+    setTimeout(() => { console.log('resuming'); r.resume(); }, 50);
   }
 });
 console.log('flowing after on(data)', r.readableFlowing);
