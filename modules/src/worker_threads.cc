@@ -174,6 +174,10 @@ void Serializer::scan(const Value& v) {
     }
     case Value::Type::Host: {
       if (MessagePortPtr p = v.host<MessagePort>()) {
+        // Node's WriteHostObject asks the transfer mode first: a detached (or closing) port
+        // can be neither cloned nor transferred.
+        if (PortAccess::detached(*p))
+          throw dataCloneError("Cannot transfer object of unsupported type.");
         if (std::find(ports_.begin(), ports_.end(), p) == ports_.end()) throw missingTransferable();
         return;
       }
@@ -213,6 +217,8 @@ void Serializer::fix(Value& v) {
     case Value::Type::Host: {
       MessagePortPtr p = v.host<MessagePort>();
       if (!p) throw dataCloneError(v.asHost().type + " could not be cloned.");
+      if (PortAccess::detached(*p))
+        throw dataCloneError("Cannot transfer object of unsupported type.");
       if (std::find(ports_.begin(), ports_.end(), p) == ports_.end()) throw missingTransferable();
       pendingPorts_.push_back(PendingPort{&v, p.get()});
       return;
