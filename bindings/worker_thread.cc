@@ -83,6 +83,12 @@ void WorkerThread::run() {
   if (!name_.empty()) pthread_setname_np(pthread_self(), name_.substr(0, 15).c_str());
   int code = 0;
   {
+    opts_.beforeMainScript = [this] {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (stopBeforeStart_) return false;
+      scriptStarted_ = true;
+      return true;
+    };
     Environment env(std::move(opts_));
     bool runBody;
     {
@@ -122,11 +128,13 @@ void WorkerThread::run() {
 void WorkerThread::stop(int exitCode) {
   std::lock_guard<std::mutex> lock(mutex_);
   if (finished_) return;
-  if (childEnv_) {
+  if (childEnv_ && scriptStarted_) {
     childEnv_->requestStop(exitCode);
     stopCode_ = exitCode;
   } else {
+    // The script has not started: it never will, and the Environment (if made) ends with 0.
     stopBeforeStart_ = true;
+    if (childEnv_) childEnv_->requestStop(0);
   }
 }
 

@@ -47,7 +47,8 @@ class WorkerThread : public std::enable_shared_from_this<WorkerThread> {
   /// returns to its loop ('exit' is not emitted inside the worker); `exitCode` is
   /// the thread's exit code even if its loop runs out of work before it sees the
   /// request (Node's Worker::Exit sets exit_code_ at once). Before the
-  /// Environment exists the body does not run and the exit code is 0 (as in Node).
+  /// Environment's main script starts, the script does not run and the exit code is 0
+  /// (as in Node, where the thread starts too slowly for anything else to happen).
   void stop(int exitCode);
   /// Whether the exit notification keeps the parent's loop alive (default true).
   void ref();
@@ -70,6 +71,7 @@ class WorkerThread : public std::enable_shared_from_this<WorkerThread> {
   std::condition_variable cv_;
   Environment* childEnv_ = nullptr;  // guarded by mutex_
   bool stopBeforeStart_ = false;     // guarded by mutex_
+  bool scriptStarted_ = false;       // guarded by mutex_; the body's main script began
   std::optional<int> stopCode_;      // guarded by mutex_; stop() reached the Environment
   bool finished_ = false;            // guarded by mutex_
   int exitCode_ = 0;                 // guarded by mutex_

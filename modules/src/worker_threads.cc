@@ -770,7 +770,12 @@ WorkerPtr WorkerStart::start(StartSpec spec, WorkerOptions& o) {
   w->internalPort_->start();
   w->publicPort_ = PortAccess::adopt(env, publicParent);
   PortAccess::setSink(*w->publicPort_, [weak](Value& m) {
-    if (WorkerPtr self = weak.lock()) self->emit("message", m);
+    WorkerPtr self = weak.lock();
+    if (!self) return;
+    // The worker posts 'upAndRunning' before its script runs: deliver it first, as Node's
+    // loop runs the internal port (made first) before the public one.
+    if (!self->online_ && self->internalPort_) PortAccess::drain(*self->internalPort_);
+    self->emit("message", m);
   });
   w->publicPort_->start();  // ref'd only while the Worker has 'message' listeners
 
@@ -869,6 +874,7 @@ void Worker::onInternalMessage(Value& msg) {
   if (!type.isString()) return;
   const std::string& t = type.asString();
   if (t == "upAndRunning") {
+    online_ = true;
     emit("online");
   } else if (t == "errorMessage") {
     emit("error", errorFromValue(msg["error"]));

@@ -352,7 +352,7 @@ void Environment::emitExit(bool fromProcessExit) {
 int Environment::run(Task mainScript) {
   // A forked child opens its IPC channel before the main script, as Node does.
   if (opts_.isMainThread) detail::setupChildProcessIpcChannel(*this);
-  makeCallback(mainScript);
+  if (!opts_.beforeMainScript || opts_.beforeMainScript()) makeCallback(mainScript);
   if (!stopping_) {
     bool more;
     do {

@@ -332,6 +332,7 @@ class Worker : public EventEmitter {
   MessagePortPtr internalPort_;  // online, uncaught errors, captured stdio
   int threadId_ = 0;
   int exitCode_ = 0;
+  bool online_ = false;  // 'upAndRunning' came
   bool exited_ = false;
   Value limits_;
   std::shared_ptr<WorkerStdio> stdout_;

@@ -122,6 +122,10 @@ struct EnvironmentOptions {
   /// For workers started with `stdout: true` / `stderr: true`: console output for fd 1
   /// or 2 is handed here on the Environment's thread; returning false writes it to the fd.
   std::function<bool(int fd, std::string_view data)> stdioSink;
+  /// For workers: called on the Environment's thread right before the main script; false
+  /// skips the script (a stop requested before it started: Node's Worker::Run returns
+  /// before loading the script).
+  std::function<bool()> beforeMainScript;
 };
 
 class Environment {
