@@ -77,6 +77,11 @@ NODECC_CONFORMANCE_CASE(probe4_env) {
   });
   auto i = std::make_shared<size_t>(0);
   auto step = std::make_shared<Next>();
-  *step = [steps, i, step] { (*steps)[(*i)++](*step); };
+  // The runner holds itself weakly (no cycle); each step's `next` holds it.
+  std::weak_ptr<Next> weakStep = step;
+  *step = [steps, i, weakStep] {
+    auto self = weakStep.lock();
+    (*steps)[(*i)++]([self] { (*self)(); });
+  };
   (*step)();
 }

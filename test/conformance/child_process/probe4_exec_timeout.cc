@@ -111,6 +111,11 @@ NODECC_CONFORMANCE_CASE(probe4_exec_timeout) {
   });
   auto i = std::make_shared<size_t>(0);
   auto run = std::make_shared<Next>();
-  *run = [steps, i, run] { (*steps)[(*i)++](*run); };
+  // The runner holds itself weakly (no cycle); each step's `next` holds it.
+  std::weak_ptr<Next> weakRun = run;
+  *run = [steps, i, weakRun] {
+    auto self = weakRun.lock();
+    (*steps)[(*i)++]([self] { (*self)(); });
+  };
   (*run)();
 }

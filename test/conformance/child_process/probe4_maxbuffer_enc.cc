@@ -60,7 +60,10 @@ NODECC_CONFORMANCE_CASE(probe4_maxbuffer_enc) {
   });
   auto i = std::make_shared<size_t>(0);
   auto step = std::make_shared<std::function<void()>>();
-  *step = [cases, i, step] {
+  // The runner holds itself weakly (no cycle); the pending callbacks hold it.
+  std::weak_ptr<std::function<void()>> weakStep = step;
+  *step = [cases, i, weakStep] {
+    auto step = weakStep.lock();
     if (*i == cases->size()) {
       // exec with a shell and maxBuffer: the command line in err.cmd, killed true.
       auto c = std::make_shared<child_process::ChildProcessPtr>();

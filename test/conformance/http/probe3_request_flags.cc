@@ -28,13 +28,13 @@ NODECC_CONFORMANCE_CASE(probe3_request_flags) {
   auto server = http::createServer([](http::IncomingMessagePtr req, http::ServerResponsePtr res) {
     const std::string tag = req->method + " " + req->url;
     http::IncomingMessage* r = req.get();
-    http::ServerResponse* s = res.get();
     console::log(tag, "handler", flags(r), "cl", req->headers()["content-length"], "te",
                  req->headers()["transfer-encoding"]);
     req->on("end", [tag, r] { console::log(tag, "req end", flags(r)); });
     req->on("aborted", [tag] { console::log(tag, "req aborted"); });
-    req->on("close", [tag, r, s] {
-      console::log(tag, "req close", flags(r), "res ended", s->writableEnded());
+    // Holds the response as the JS closure does (a request's listeners go after its 'close').
+    req->on("close", [tag, r, res] {
+      console::log(tag, "req close", flags(r), "res ended", res->writableEnded());
       done();
     });
     res->on("finish", [tag, r] { console::log(tag, "res finish", flags(r)); });

@@ -43,7 +43,10 @@ void partD() {
   console::log("d destroyed", flags3r(*d), "wlength", d->writableLength());
   setImmediate([d, pending] {
     console::log("d completing pending write");
-    (*pending)({});
+    // Taken out of `pending` first: it holds the stream (no cycle once called).
+    stream::Callback cb = std::move(*pending);
+    *pending = stream::Callback();
+    cb({});
     console::log("d after pending", "wlength", d->writableLength());
   });
 }
