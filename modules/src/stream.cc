@@ -384,16 +384,24 @@ bool canPushMore(const Stream::ReadableState& s) {
 }
 // With a decoder, Node's buffer holds JS strings and every length (readableLength, the
 // highWaterMark checks, read(n)) counts UTF-16 code units. Ours holds the decoded UTF-8.
-std::size_t utf16Units(const Buffer& b) {
-  std::size_t u = 0;
-  for (std::uint8_t c : b.view()) u += ((c & 0xC0) != 0x80) + (c >= 0xF0);
-  return u;
-}
 // A JS string's length from its UTF-8 form.
 std::size_t jsLength(std::string_view utf8) {
   std::size_t u = 0;
   for (unsigned char c : utf8) u += ((c & 0xC0) != 0x80) + (c >= 0xF0);
   return u;
+}
+std::size_t utf16Units(const Buffer& b) { return jsLength(b.view()); }
+// write()/end() of a string: on a decodeStrings: false stream the chunk passed on counts
+// the string's JS length (writeOrBuffer takes it from nextUnits).
+template <class F>
+decltype(auto) countingJsLength(Stream::WritableState& s, std::string_view text, F&& call) {
+  if (!(s.f & wKeepStrings)) return call();
+  s.nextUnits = jsLength(text);
+  struct Reset {
+    Stream::WritableState& s;
+    ~Reset() { s.nextUnits = Stream::WritableState::npos; }
+  } reset{s};
+  return call();
 }
 // The bytes of the first `units` UTF-16 code units of decoded text; a surrogate pair is not
 // split (JS would cut it in two), so `units` says what was taken.
@@ -1110,14 +1118,7 @@ bool Writable::write(std::string_view chunk, std::string_view enc, Callback cb) 
     throw errors::typeError("ERR_UNKNOWN_ENCODING", "Unknown encoding: " + std::string(e));
   }
   Buffer bytes = Buffer::from(chunk, e);
-  if (!(ws_->f & wKeepStrings)) return write(std::move(bytes), std::move(cb));
-  // The string's JS length (our strings are the UTF-8 form of the JS string).
-  ws_->nextUnits = jsLength(chunk);
-  struct Reset {
-    WritableState& s;
-    ~Reset() { s.nextUnits = WritableState::npos; }
-  } reset{*ws_};
-  return write(std::move(bytes), std::move(cb));
+  return countingJsLength(*ws_, chunk, [&] { return write(std::move(bytes), std::move(cb)); });
 }
 
 // _write (the module function)
@@ -1378,13 +1379,8 @@ Writable& Writable::end(Buffer chunk, Callback cb) {
 Writable& Writable::end(std::string_view chunk, std::string_view enc, Callback cb) {
   std::string_view e = enc.empty() ? std::string_view(ws_->defaultEncoding) : enc;
   Buffer bytes = Buffer::from(chunk, e);
-  if (!(ws_->f & wKeepStrings)) return end(std::move(bytes), std::move(cb));
-  ws_->nextUnits = jsLength(chunk);
-  struct Reset {
-    WritableState& s;
-    ~Reset() { s.nextUnits = WritableState::npos; }
-  } reset{*ws_};
-  return end(std::move(bytes), std::move(cb));
+  return countingJsLength(*ws_, chunk,
+                          [&]() -> Writable& { return end(std::move(bytes), std::move(cb)); });
 }
 
 void Writable::cork() {
