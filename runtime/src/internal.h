@@ -71,6 +71,13 @@ struct Environment::Impl {
   // ---- timers (lib/internal/timers.js) ----
   uv_timer_t timerHandle{};
   std::int64_t timerBase = 0;
+  // getNow()'s cache (timers.cc): getNow() is nowCached while the time-stamp counter is
+  // in [nowTsc, nowTscEnd); tscCal* is the first reading, to measure the counter's rate.
+  std::int64_t nowCached = 0;
+  std::uint64_t nowTsc = 0;
+  std::uint64_t nowTscEnd = 0;
+  std::uint64_t tscCalNs = 0;
+  std::uint64_t tscCalTsc = 0;
   using TimerListMap = std::unordered_map<std::int64_t, std::shared_ptr<detail::TimerList>>;
   TimerListMap timerListMap;
   // One-entry cache in front of timerListMap (most timers share a duration): when
@@ -102,7 +109,7 @@ struct Environment::Impl {
   void decRefCount() {
     if (--timerRefCount == 0) toggleTimerRef(false);
   }
-  void insert(Timeout* item, double msecs, std::int64_t start);
+  void insert(Timeout* item, std::int64_t msecs, std::int64_t start);
   void insertGuarded(Timeout* item, bool refed);
   void unenroll(Timeout* item);
   std::int64_t processTimers(std::int64_t now, bool& threw);

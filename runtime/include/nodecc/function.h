@@ -37,6 +37,9 @@ class UniqueFunction<R(A...), Inline> {
     void (*destroy)(void*) noexcept;
     std::size_t size;   // bytes of storage_ in use (the callable, or the pointer to it)
     std::size_t align;  // their alignment
+    // A trivially copyable callable inline: moving it is copying storage_, and destroying
+    // it is nothing (no indirect calls for the common small lambda).
+    bool trivial;
   };
 
   template <class F>
@@ -51,7 +54,10 @@ class UniqueFunction<R(A...), Inline> {
           ::new (d) F(std::move(*static_cast<F*>(s)));
           static_cast<F*>(s)->~F();
         },
-        [](void* s) noexcept { static_cast<F*>(s)->~F(); }, sizeof(F), alignof(F)};
+        [](void* s) noexcept { static_cast<F*>(s)->~F(); },
+        sizeof(F),
+        alignof(F),
+        std::is_trivially_copyable_v<F>};
     return &t;
   }
 
@@ -60,7 +66,10 @@ class UniqueFunction<R(A...), Inline> {
     static constexpr VTable t{
         [](void* s, A&&... a) -> R { return (**static_cast<F**>(s))(std::forward<A>(a)...); },
         [](void* d, void* s) noexcept { *static_cast<F**>(d) = *static_cast<F**>(s); },
-        [](void* s) noexcept { delete *static_cast<F**>(s); }, sizeof(F*), alignof(F*)};
+        [](void* s) noexcept { delete *static_cast<F**>(s); },
+        sizeof(F*),
+        alignof(F*),
+        false};
     return &t;
   }
 
@@ -85,7 +94,7 @@ class UniqueFunction<R(A...), Inline> {
   }
 
   UniqueFunction(UniqueFunction&& o) noexcept : vt_(o.vt_) {
-    if (vt_) vt_->move(storage_, o.storage_);
+    if (vt_) moveStorage(o);
     o.vt_ = nullptr;
   }
 
@@ -93,7 +102,7 @@ class UniqueFunction<R(A...), Inline> {
     if (this != &o) {
       reset();
       vt_ = o.vt_;
-      if (vt_) vt_->move(storage_, o.storage_);
+      if (vt_) moveStorage(o);
       o.vt_ = nullptr;
     }
     return *this;
@@ -107,7 +116,7 @@ class UniqueFunction<R(A...), Inline> {
     if (vt_) {
       const VTable* t = vt_;
       vt_ = nullptr;
-      t->destroy(storage_);
+      if (!t->trivial) t->destroy(storage_);
     }
   }
 
@@ -116,6 +125,13 @@ class UniqueFunction<R(A...), Inline> {
   R operator()(A... a) { return vt_->call(storage_, std::forward<A>(a)...); }
 
  private:
+  // Moves o's callable here (vt_ is already o.vt_).
+  void moveStorage(UniqueFunction& o) noexcept {
+    if (vt_->trivial)
+      std::memcpy(storage_, o.storage_, kInline);
+    else
+      vt_->move(storage_, o.storage_);
+  }
   friend class detail::TaskRing;  // stores callables packed, sized by VTable::size
   alignas(kAlign) unsigned char storage_[kInline];
   const VTable* vt_ = nullptr;

@@ -27,10 +27,13 @@ namespace nodecc {
 
 namespace detail {
 struct TimerList;
-/// A timer's or an immediate's callback. Each setTimeout/setImmediate allocates its
-/// object, so its size is what a batch of them costs: 24 bytes inline (a lambda
-/// capturing three pointers), pointer-aligned.
+/// An immediate's callback. Each setImmediate allocates its object, so its size is what a
+/// batch of them costs: 24 bytes inline (a lambda capturing three pointers),
+/// pointer-aligned.
 using TimerTask = UniqueFunction<void(), 24>;
+/// A timeout's callback: 16 bytes inline (two pointers, or a shared_ptr/weak_ptr), which
+/// keeps a Timeout in a 64-byte block; a larger capture is moved to the heap.
+using TimeoutTask = UniqueFunction<void(), 16>;
 }  // namespace detail
 
 /// A counted reference to a Timeout or an Immediate (TimeoutPtr, ImmediatePtr): what
@@ -78,7 +81,7 @@ class RefPtr {
 /// Node's Timeout object (returned by setTimeout and setInterval).
 class Timeout {
  public:
-  Timeout(Environment& env, detail::TimerTask cb, double after, bool repeat);
+  Timeout(Environment& env, detail::TimeoutTask cb, double after, bool repeat);
   ~Timeout();
   Timeout(const Timeout&) = delete;
   Timeout& operator=(const Timeout&) = delete;
@@ -94,21 +97,27 @@ class Timeout {
   /// `timeout.close()`: same as clearTimeout(timeout).
   Timeout& close();
 
-  // ---- internal (timers.cc); 88 bytes, a 96-byte pool block (with a shared_ptr
-  // control block and self-reference it was 136, a 144-byte block) ----
+  // ---- internal (timers.cc); 64 bytes, one pool block: a million pending timeouts are
+  // 64 MB of fresh pages, which is most of what a batch of them costs (88 bytes in a
+  // 96-byte block before; 136 with a shared_ptr control block and self-reference) ----
   Timeout* idlePrev = nullptr;
   Timeout* idleNext = nullptr;
-  double idleTimeout;  // ms; -1 once cleared
   std::int64_t idleStart = 0;
-  double repeat = 0;       // 0: not an interval
-  std::uint64_t envId;     // the owning Environment's id(); 0 once it ended
+  detail::TimeoutTask onTimeout;
+  // Node's _idleTimeout, truncated: only its integer part is ever used (lists are keyed
+  // by it); -1 once cleared. An interval repeats with it (Node's _repeat is the same
+  // number until clearInterval, which ends the interval).
+  std::int32_t idleTimeout;
   std::uint32_t refs = 0;  // TimeoutPtrs, plus one while enrolled in a list (listRef)
-  bool destroyed = false;
-  bool refed_ = true;
-  bool hasCallback = true;  // Node's `_onTimeout !== null`
-  bool running = false;     // the callback is executing
-  bool listRef = false;     // a timer list holds a reference
-  detail::TimerTask onTimeout;
+  // The owning Environment's id() (its low 32 bits; ids are unique for 2^32 Environments);
+  // 0 once it ended.
+  std::uint32_t envId;
+  bool destroyed : 1 = false;
+  bool refed_ : 1 = true;
+  bool hasCallback : 1 = true;  // Node's `_onTimeout !== null`
+  bool running : 1 = false;     // the callback is executing
+  bool listRef : 1 = false;     // a timer list holds a reference
+  bool repeat : 1 = false;      // an interval (Node: `_repeat !== null`)
 
  private:
   friend class RefPtr<Timeout>;
@@ -148,15 +157,14 @@ class Immediate {
 using ImmediatePtr = RefPtr<Immediate>;
 
 namespace detail {
-TimeoutPtr scheduleTimeout(TimerTask cb, double after, bool repeat);
+TimeoutPtr scheduleTimeout(TimeoutTask cb, double after, bool repeat);
 ImmediatePtr scheduleImmediate(TimerTask cb);
-template <class F, class... Args>
-TimerTask bindTask(F&& f, Args&&... args) {
+template <class Task, class F, class... Args>
+Task bindTask(F&& f, Args&&... args) {
   if constexpr (sizeof...(Args) == 0) {
-    return TimerTask(std::forward<F>(f));
+    return Task(std::forward<F>(f));
   } else {
-    return TimerTask(
-        [f = std::forward<F>(f), ... a = std::forward<Args>(args)]() mutable { f(a...); });
+    return Task([f = std::forward<F>(f), ... a = std::forward<Args>(args)]() mutable { f(a...); });
   }
 }
 }  // namespace detail
@@ -165,19 +173,21 @@ TimerTask bindTask(F&& f, Args&&... args) {
 template <class F, class... Args>
 TimeoutPtr setTimeout(F&& callback, double delay = 1, Args&&... args) {
   return detail::scheduleTimeout(
-      detail::bindTask(std::forward<F>(callback), std::forward<Args>(args)...), delay, false);
+      detail::bindTask<detail::TimeoutTask>(std::forward<F>(callback), std::forward<Args>(args)...),
+      delay, false);
 }
 /// `setInterval(callback[, delay[, ...args]])`.
 template <class F, class... Args>
 TimeoutPtr setInterval(F&& callback, double delay = 1, Args&&... args) {
   return detail::scheduleTimeout(
-      detail::bindTask(std::forward<F>(callback), std::forward<Args>(args)...), delay, true);
+      detail::bindTask<detail::TimeoutTask>(std::forward<F>(callback), std::forward<Args>(args)...),
+      delay, true);
 }
 /// `setImmediate(callback[, ...args])`.
 template <class F, class... Args>
 ImmediatePtr setImmediate(F&& callback, Args&&... args) {
   return detail::scheduleImmediate(
-      detail::bindTask(std::forward<F>(callback), std::forward<Args>(args)...));
+      detail::bindTask<detail::TimerTask>(std::forward<F>(callback), std::forward<Args>(args)...));
 }
 /// `clearTimeout(timeout)`: safe with nullptr and with a timer that already fired.
 void clearTimeout(const TimeoutPtr& t);

@@ -4,6 +4,9 @@
 
 #include <nodecc/fs.h>
 
+#include <array>
+#include <memory>
+
 #include "helpers.h"
 
 using namespace nodecc;
@@ -175,4 +178,43 @@ TEST(Environment, MainStyleArgv) {
   ASSERT_EQ(argv.size(), 3u);
   EXPECT_EQ(argv[1], "prog");
   EXPECT_EQ(argv[2], "x");
+}
+
+// UniqueFunction copies a trivially copyable callable's bytes instead of calling its move
+// and destructor; anything else keeps its own move and destructor.
+TEST(UniqueFunction, TrivialAndNonTrivialCallablesMoveAndDie) {
+  int a = 0, b = 0;
+  UniqueFunction<void(), 16> f([&a, &b] { a += 1, b += 2; });
+  UniqueFunction<void(), 16> g(std::move(f));
+  EXPECT_FALSE(f);
+  g();
+  UniqueFunction<void(), 16> h;
+  h = std::move(g);
+  h();
+  EXPECT_EQ(a, 2);
+  EXPECT_EQ(b, 4);
+
+  auto owned = std::make_shared<int>(7);
+  std::weak_ptr<int> watch = owned;
+  {
+    UniqueFunction<int(), 16> k([p = std::move(owned)] { return *p; });
+    UniqueFunction<int(), 16> m(std::move(k));
+    EXPECT_EQ(watch.use_count(), 1);  // moved, not copied
+    UniqueFunction<int(), 16> n;
+    n = std::move(m);
+    EXPECT_EQ(n(), 7);
+    EXPECT_FALSE(watch.expired());
+    n.reset();
+    EXPECT_TRUE(watch.expired());  // the capture's destructor ran
+  }
+  // Too big to fit: kept on the heap, moved as a pointer, destroyed once.
+  auto big = std::make_shared<int>(9);
+  std::weak_ptr<int> watchBig = big;
+  {
+    UniqueFunction<int(), 16> k(
+        [p = std::move(big), pad = std::array<char, 40>{}] { return *p + pad[0]; });
+    UniqueFunction<int(), 16> m(std::move(k));
+    EXPECT_EQ(m(), 9);
+  }
+  EXPECT_TRUE(watchBig.expired());
 }

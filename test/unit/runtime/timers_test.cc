@@ -236,3 +236,62 @@ TEST(Timers, TimeoutFromAnotherEnvironmentIsInert) {
   });
   SUCCEED();
 }
+
+// getNow() skips the clock read while the time-stamp counter says the millisecond has not
+// ended: every timer's start must still be the libuv time of its own setTimeout call, also
+// when the script blocks between calls, and in a tight batch that spans several
+// milliseconds.
+TEST(Timers, StartTimesFollowTheClockAcrossBlockingAndBatches) {
+  struct Sample {
+    TimeoutPtr t;
+    std::uint64_t before, after;  // hrtime around the call, ns
+  };
+  std::vector<Sample> samples;
+  EXPECT_EQ(runScript([&samples] {
+              for (int i = 0; i < 60000; ++i) {
+                if (i % 5000 == 4999) busyWait(3);  // blocked: the start must move on
+                std::uint64_t before = process::hrtime.bigint();
+                TimeoutPtr t = setTimeout([] {}, 10);
+                samples.push_back({t, before, process::hrtime.bigint()});
+              }
+              for (auto& s : samples) clearTimeout(s.t);
+            }),
+            0);
+  ASSERT_EQ(samples.size(), 60000u);
+  // Each start, measured from the first one, lies within the hrtime window of its call
+  // (a millisecond of slack each side for the clocks' own rounding).
+  const Sample& first = samples.front();
+  for (std::size_t i = 1; i < samples.size(); ++i) {
+    const Sample& s = samples[i];
+    std::int64_t d = s.t->idleStart - first.t->idleStart;
+    auto lo = static_cast<std::int64_t>((s.before - first.after) / 1'000'000) - 1;
+    auto hi = static_cast<std::int64_t>((s.after - first.before) / 1'000'000) + 1;
+    ASSERT_GE(d, lo) << "timer " << i;
+    ASSERT_LE(d, hi) << "timer " << i;
+    ASSERT_GE(s.t->idleStart, samples[i - 1].t->idleStart) << "timer " << i;
+  }
+  // The blocking waits moved the start by at least their length.
+  EXPECT_GE(samples.back().t->idleStart - first.t->idleStart, 11 * 3);
+}
+
+// Node keys lists by the truncated duration: 2.9 ms shares the 2 ms list (fires in
+// insertion order with it), and an interval of 1.5 ms repeats as 1 ms.
+TEST(Timers, FractionalDurationsShareTheTruncatedList) {
+  std::string order;
+  int ticks = 0;
+  TimeoutPtr iv;
+  EXPECT_EQ(runScript([&] {
+              setTimeout([&order] { order += "a"; }, 2.9);
+              setTimeout([&order] { order += "b"; }, 2);
+              setTimeout([&order] { order += "c"; }, 2.5);
+              iv = setInterval(
+                  [&ticks, &iv] {
+                    if (++ticks == 3) clearInterval(iv);
+                  },
+                  1.5);
+              EXPECT_EQ(iv->idleTimeout, 1);
+            }),
+            0);
+  EXPECT_EQ(order, "abc");
+  EXPECT_EQ(ticks, 3);
+}
