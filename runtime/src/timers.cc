@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 
 #include "nodecc/process.h"
 #include "runtime/src/internal.h"
@@ -23,11 +24,7 @@ constexpr double kTimeoutMax = 2147483647.0;  // 2^31 - 1
 
 // The calling thread's Environment when it is the live one with this id (ids are unique
 // for the life of the process; an ended Environment's objects hold 0).
-inline Environment* liveEnv(std::uint64_t id) {
-  Environment* cur = Environment::current();
-  return (cur && cur->id() == id) ? cur : nullptr;
-}
-// A Timeout keeps the id's low 32 bits.
+// Timeouts and Immediates keep the id's low 32 bits.
 inline Environment* liveEnv(std::uint32_t id) {
   Environment* cur = Environment::current();
   return (cur && id != 0 && static_cast<std::uint32_t>(cur->id()) == id) ? cur : nullptr;
@@ -171,8 +168,8 @@ Timeout& Timeout::close() {
 // current millisecond surely ends is noted (with a 10% margin on the counter's rate, which
 // is measured against the clock over the first ~2 ms); until then uv_now() cannot have
 // changed and getNow() returns it without asking (reading the counter is ~10 ns). Where
-// the counter is not available, or libuv's clock is the coarse one, every call reads the
-// clock.
+// the counter is not trusted, or libuv reads the coarse clock (cheap already), getNow()
+// is uv_update_time + uv_now and nothing more.
 namespace {
 #if defined(__x86_64__) || defined(__i386__)
 inline std::uint64_t readTsc() noexcept { return __rdtsc(); }
@@ -183,10 +180,16 @@ constexpr bool kHaveTsc = false;
 #endif
 // Counter ticks per nanosecond, 0 until measured; shared by every Environment.
 std::atomic<double> gTscPerNs{0};
-// The counter is trusted only where the kernel keeps time with it (then it is invariant
-// and synchronised across CPUs).
-bool kernelUsesTsc() {
+// Whether to use the counter: only where the kernel keeps time with it (then it is
+// invariant and synchronised across CPUs), and where libuv reads the precise clock (it
+// takes CLOCK_MONOTONIC_COARSE when that ticks at least once a millisecond).
+bool useTsc() {
   static const bool yes = [] {
+    if (!kHaveTsc) return false;
+    timespec res{};
+    if (clock_getres(CLOCK_MONOTONIC_COARSE, &res) == 0 && res.tv_sec == 0 &&
+        res.tv_nsec <= 1'000'000)
+      return false;
     std::FILE* f =
         std::fopen("/sys/devices/system/clocksource/clocksource0/current_clocksource", "r");
     if (!f) return false;
@@ -200,33 +203,32 @@ bool kernelUsesTsc() {
 }  // namespace
 
 std::int64_t Environment::Impl::getNow() {
-  if constexpr (kHaveTsc) {
-    const std::uint64_t t = readTsc();
-    if (t >= nowTsc && t < nowTscEnd) return nowCached;
+  if (!useTsc()) {
+    uv_update_time(env.loop());
+    return static_cast<std::int64_t>(uv_now(env.loop())) - timerBase;
   }
+  if (const std::uint64_t t = readTsc(); t >= nowTsc && t < nowTscEnd) return nowCached;
   uv_update_time(env.loop());
   const std::uint64_t loopMs = uv_now(env.loop());
   nowCached = static_cast<std::int64_t>(loopMs) - timerBase;
-  if constexpr (kHaveTsc) {
-    const std::uint64_t ns = uv_hrtime();
-    const std::uint64_t t = readTsc();
-    nowTsc = t;
-    nowTscEnd = 0;
-    double rate = gTscPerNs.load(std::memory_order_relaxed);
-    if (rate == 0 && kernelUsesTsc()) {
-      if (tscCalNs == 0) {
-        tscCalNs = ns;
-        tscCalTsc = t;
-      } else if (ns - tscCalNs >= 2'000'000 && t > tscCalTsc) {
-        rate = static_cast<double>(t - tscCalTsc) / static_cast<double>(ns - tscCalNs);
-        gTscPerNs.store(rate, std::memory_order_relaxed);
-      }
+  const std::uint64_t ns = uv_hrtime();
+  const std::uint64_t t = readTsc();
+  nowTsc = t;
+  nowTscEnd = 0;
+  double rate = gTscPerNs.load(std::memory_order_relaxed);
+  if (rate == 0) {
+    if (tscCalNs == 0) {
+      tscCalNs = ns;
+      tscCalTsc = t;
+    } else if (ns - tscCalNs >= 2'000'000 && t > tscCalTsc) {
+      rate = static_cast<double>(t - tscCalTsc) / static_cast<double>(ns - tscCalNs);
+      gTscPerNs.store(rate, std::memory_order_relaxed);
     }
-    // Only when libuv's clock is the precise one (the same millisecond as uv_hrtime's).
-    if (rate > 0 && ns / 1'000'000 == loopMs) {
-      const std::uint64_t left = (loopMs + 1) * 1'000'000 - ns;
-      nowTscEnd = t + static_cast<std::uint64_t>(static_cast<double>(left) * rate * 0.9);
-    }
+  }
+  // A read that straddled a millisecond boundary caches nothing.
+  if (rate > 0 && ns / 1'000'000 == loopMs) {
+    const std::uint64_t left = (loopMs + 1) * 1'000'000 - ns;
+    nowTscEnd = t + static_cast<std::uint64_t>(static_cast<double>(left) * rate * 0.9);
   }
   return nowCached;
 }
@@ -474,7 +476,7 @@ void Environment::Impl::onTimer(uv_timer_t* h) {
 // ---------------------------------------------------------------------------------------
 
 Immediate::Immediate(Environment& e, detail::TimerTask cb)
-    : onImmediate(std::move(cb)), envId(e.id()) {}
+    : onImmediate(std::move(cb)), envId(static_cast<std::uint32_t>(e.id())) {}
 
 static_assert(sizeof(Immediate) <= 64, "an Immediate is one 64-byte pool block");
 

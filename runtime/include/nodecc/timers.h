@@ -143,7 +143,7 @@ class Immediate {
   Immediate* idlePrev = nullptr;
   Immediate* idleNext = nullptr;
   detail::TimerTask onImmediate;
-  std::uint64_t envId;     // the owning Environment's id(); 0 once it ended
+  std::uint32_t envId;     // the owning Environment's id() (low 32 bits); 0 once it ended
   std::uint32_t refs = 0;  // ImmediatePtrs, plus one while queued
   bool destroyed = false;
   bool refed_ = false;
