@@ -382,14 +382,14 @@ namespace {
 bool canPushMore(const Stream::ReadableState& s) {
   return !(s.f & rEnded) && (s.length < s.highWaterMark || s.length == 0);
 }
-// With a decoder, Node's buffer holds JS strings and every length (readableLength, the
-// highWaterMark checks, read(n)) counts UTF-16 code units. Ours holds the decoded UTF-8.
 // A JS string's length from its UTF-8 form.
 std::size_t jsLength(std::string_view utf8) {
   std::size_t u = 0;
   for (unsigned char c : utf8) u += ((c & 0xC0) != 0x80) + (c >= 0xF0);
   return u;
 }
+// With a decoder, Node's buffer holds JS strings and every length (readableLength, the
+// highWaterMark checks, read(n)) counts UTF-16 code units. Ours holds the decoded UTF-8.
 std::size_t utf16Units(const Buffer& b) { return jsLength(b.view()); }
 // write()/end() of a string: on a decodeStrings: false stream the chunk passed on counts
 // the string's JS length (writeOrBuffer takes it from nextUnits).

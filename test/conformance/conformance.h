@@ -25,6 +25,14 @@ struct Registrar {
 const std::string& caseName();
 /// Arguments that re-run this case with `extra` appended (for fork/spawn of self).
 std::vector<std::string> selfArgs(std::vector<std::string> extra = {});
+/// JS `typeof` of a Value (null, arrays and objects are "object").
+inline std::string typeOf(const nodecc::Value& v) {
+  if (v.isUndefined()) return "undefined";
+  if (v.isNumber()) return "number";
+  if (v.isString()) return "string";
+  if (v.isBoolean()) return "boolean";
+  return "object";
+}
 }  // namespace conformance
 
 #define NODECC_CONFORMANCE_CASE(name)                                            \

@@ -11,13 +11,6 @@ std::string json(const std::vector<std::string>& v) {
   for (const auto& s : v) a.push_back(s);
   return Value(a).stringify();
 }
-std::string typeOf(const Value& v) {
-  if (v.isNumber()) return "number";
-  if (v.isBoolean()) return "boolean";
-  if (v.isString()) return "string";
-  if (v.isUndefined()) return "undefined";
-  return "object";
-}
 }  // namespace
 
 NODECC_CONFORMANCE_CASE(probe3_header_store) {
@@ -35,8 +28,9 @@ NODECC_CONFORMANCE_CASE(probe3_header_store) {
       res->setHeader("Cookie", Array{"c1=1", "c2=2"});
       res->setHeader("Set-Cookie", Array{"s1", "s2"});
       res->setHeader("x-ARR", Array{"A", "B", "C"});
-      console::log("types", typeOf(res->getHeader("x-num")), typeOf(res->getHeader("X-BOOL")),
-                   res->getHeader("x-arr").isArray(), res->getHeader("x-empty").stringify());
+      console::log("types", conformance::typeOf(res->getHeader("x-num")),
+                   conformance::typeOf(res->getHeader("X-BOOL")), res->getHeader("x-arr").isArray(),
+                   res->getHeader("x-empty").stringify());
       res->appendHeader("X-Num", "more");
       res->appendHeader("X-Fresh", Array{"f1", "f2"});
       res->appendHeader("x-one", Array{"two", "three"});

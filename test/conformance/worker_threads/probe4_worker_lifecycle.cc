@@ -6,13 +6,6 @@ using namespace nodecc;
 using namespace nodecc::worker_threads;
 
 namespace {
-std::string typeOf(const Value& v) {
-  if (v.isUndefined()) return "undefined";
-  if (v.isNumber()) return "number";
-  if (v.isString()) return "string";
-  if (v.isBoolean()) return "boolean";
-  return "object";
-}
 struct Run {
   std::optional<Value> workerData;
   bool terminate;
@@ -54,7 +47,7 @@ void script() {
                                      {"threadId", threadId()},
                                      {"workerData", wd},
                                      {"hasParentPort", parentPort() != nullptr},
-                                     {"mode", typeOf(wd)}});
+                                     {"mode", conformance::typeOf(wd)}});
     if (wd.isObject() && !wd["exitWith"].isUndefined()) {
       process::on("exit", [](int code) {
         parentPort()->postMessage("exit listener " + std::to_string(code));
