@@ -757,11 +757,13 @@ std::size_t HttpParser::scanHead(const char* const begin, const char* end, const
         }
         continue;
       case kLName:
-        if (isHttpTokenChar(c)) {
+        // The name's token bytes in one loop (kept lower-cased while they fit).
+        while (isHttpTokenChar(c)) {
           if (nameLen_ < sizeof lowerName_)
             lowerName_[nameLen_] = static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
           ++nameLen_;
-          continue;
+          if (++p == end) return static_cast<std::size_t>(p - begin);
+          c = static_cast<unsigned char>(*p);
         }
         if (c == ':') {
           Special s = nameLen_ <= sizeof lowerName_ ? specialName(lowerName_, nameLen_) : kNone;
@@ -795,6 +797,11 @@ std::size_t HttpParser::scanHead(const char* const begin, const char* end, const
         lineState_ = kLValue;
         continue;
       case kLValue:
+        // Value bytes up to the line end in one loop (llhttp checks them).
+        while (c != '\r' && c != '\n') {
+          if (++p == end) return static_cast<std::size_t>(p - begin);
+          c = static_cast<unsigned char>(*p);
+        }
         if (c == '\r')
           lineState_ = kLValueCr;
         else if (c == '\n')

@@ -802,13 +802,40 @@ double jsToNumber(std::string_view v) {
   return std::strtod(text.c_str(), nullptr);
 }
 
-// Appends a number in decimal (std::to_string without the temporary string).
-template <class N>
-void appendDecimal(std::string& out, N n) {
-  char buf[24];
-  auto r = std::to_chars(buf, buf + sizeof buf, n);
-  out.append(std::string_view(buf, static_cast<std::size_t>(r.ptr - buf)));
-}
+// storeHeader's head under construction: appends are a bounds check and a copy into inline
+// bytes (std::string::append is an out-of-line call per piece, ten or more per response);
+// a head longer than the inline bytes continues in a string.
+class HeadBuf {
+ public:
+  void append(std::string_view s) {
+    if (spilled_ || s.size() > sizeof buf_ - len_) return spill(s);
+    std::memcpy(buf_ + len_, s.data(), s.size());
+    len_ += s.size();
+  }
+  template <class N>
+  void appendDecimal(N n) {
+    char b[24];
+    auto r = std::to_chars(b, b + sizeof b, n);
+    append(std::string_view(b, static_cast<std::size_t>(r.ptr - b)));
+  }
+  std::string_view view() const {
+    return spilled_ ? std::string_view(big_) : std::string_view(buf_, len_);
+  }
+
+ private:
+  void spill(std::string_view s) {
+    if (!spilled_) {
+      big_.reserve(len_ + s.size() + 256);
+      big_.assign(buf_, len_);
+      spilled_ = true;
+    }
+    big_.append(s);
+  }
+  char buf_[1024];
+  std::size_t len_ = 0;
+  bool spilled_ = false;
+  std::string big_;
+};
 
 // The byte form of a string chunk in `encoding` (utf8: as is).
 bool isUtf8(std::string_view enc) {
@@ -1018,8 +1045,8 @@ void OutgoingMessage::storeHeader(std::string_view firstLine, const OutgoingHttp
          trailer = false;
   } state;
   using namespace std::string_view_literals;
-  thread_local std::string header;
-  header.assign(firstLine);
+  HeadBuf header;  // on the stack: most heads fit its inline bytes
+  header.append(firstLine);
 
   auto matchHeader = [&](std::string_view field, std::string_view value) {
     if (field.size() < 4 || field.size() > 17) return;
@@ -1126,10 +1153,10 @@ void OutgoingMessage::storeHeader(std::string_view firstLine, const OutgoingHttp
       if (_keepAliveTimeout != 0 && defaultKeepAlive_) {
         long secs = static_cast<long>(_keepAliveTimeout / 1000);
         header.append("Keep-Alive: timeout="sv);
-        appendDecimal(header, secs);
+        header.appendDecimal(secs);
         if (_maxRequestsPerSocket > 0) {
           header.append(", max="sv);
-          appendDecimal(header, _maxRequestsPerSocket);
+          header.appendDecimal(_maxRequestsPerSocket);
         }
         header.append("\r\n"sv);
       }
@@ -1145,7 +1172,7 @@ void OutgoingMessage::storeHeader(std::string_view firstLine, const OutgoingHttp
       _last = true;
     } else if (!state.trailer && !removedContLen_ && contentLength_) {
       header.append("Content-Length: "sv);
-      appendDecimal(header, static_cast<std::uint64_t>(*contentLength_));  // a length we set
+      header.appendDecimal(static_cast<std::uint64_t>(*contentLength_));  // a length we set
       header.append("\r\n"sv);
     } else if (!removedTE_) {
       header.append("Transfer-Encoding: chunked\r\n"sv);
@@ -1159,7 +1186,8 @@ void OutgoingMessage::storeHeader(std::string_view firstLine, const OutgoingHttp
                         "Trailers are invalid with this transfer encoding");
   }
   header.append("\r\n"sv);
-  header_ = detail::slabCopy(header.data(), header.size());
+  const std::string_view head = header.view();
+  header_ = detail::slabCopy(head.data(), head.size());
   _headerSent = false;
   if (state.expect) send("", 0, nullptr, {});
 }
