@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,20 @@ inline std::string typeOf(const nodecc::Value& v) {
   if (v.isString()) return "string";
   if (v.isBoolean()) return "boolean";
   return "object";
+}
+/// Runs the steps one after another: each step gets a `next` that starts the following one
+/// (the JS cases' `const next = () => steps[i++](next)`). The runner holds itself weakly (no
+/// cycle); each pending `next` holds it, so it is freed when the last step ends.
+using Next = std::function<void()>;
+inline void runSteps(std::shared_ptr<std::vector<std::function<void(Next)>>> steps) {
+  auto i = std::make_shared<std::size_t>(0);
+  auto run = std::make_shared<Next>();
+  std::weak_ptr<Next> weakRun = run;
+  *run = [steps, i, weakRun] {
+    auto self = weakRun.lock();
+    (*steps)[(*i)++]([self] { (*self)(); });
+  };
+  (*run)();
 }
 }  // namespace conformance
 

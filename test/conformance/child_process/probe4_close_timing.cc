@@ -7,7 +7,7 @@ using child_process::spawn;
 using child_process::StdioSlot;
 using Code = std::optional<int>;
 using Sig = std::optional<std::string>;
-using Next = std::function<void()>;
+using conformance::Next;
 
 namespace {
 // [c.exitCode, c.signalCode, c.killed, typeof c.pid].join(',')
@@ -132,13 +132,5 @@ NODECC_CONFORMANCE_CASE(probe4_close_timing) {
     c->on("exit", [] { console::log("G exit (unexpected)"); });
     process::on("exit", [c] { console::log("G process exit", c->exitCode()); });
   });
-  auto i = std::make_shared<size_t>(0);
-  auto run = std::make_shared<Next>();
-  // The runner holds itself weakly (no cycle); each step's `next` holds it.
-  std::weak_ptr<Next> weakRun = run;
-  *run = [steps, i, weakRun] {
-    auto self = weakRun.lock();
-    (*steps)[(*i)++]([self] { (*self)(); });
-  };
-  (*run)();
+  conformance::runSteps(steps);
 }

@@ -10,7 +10,7 @@ using child_process::SpawnOptions;
 using child_process::spawnSync;
 using child_process::SpawnSyncOptions;
 using Code = std::optional<int>;
-using Next = std::function<void()>;
+using conformance::Next;
 
 namespace {
 std::string json(const std::string& s) { return Value(s).stringify(); }
@@ -75,13 +75,5 @@ NODECC_CONFORMANCE_CASE(probe4_env) {
     console::log("after delete",
                  execFileSync("sh", {"-c", show}, SpawnSyncOptions{.encoding = "utf8"}));
   });
-  auto i = std::make_shared<size_t>(0);
-  auto step = std::make_shared<Next>();
-  // The runner holds itself weakly (no cycle); each step's `next` holds it.
-  std::weak_ptr<Next> weakStep = step;
-  *step = [steps, i, weakStep] {
-    auto self = weakStep.lock();
-    (*steps)[(*i)++]([self] { (*self)(); });
-  };
-  (*step)();
+  conformance::runSteps(steps);
 }

@@ -6,7 +6,7 @@ using child_process::ChildProcessPtr;
 using child_process::exec;
 using child_process::execFile;
 using Err = std::optional<Error>;
-using Next = std::function<void()>;
+using conformance::Next;
 using ChildRef = std::shared_ptr<ChildProcessPtr>;
 
 namespace {
@@ -109,13 +109,5 @@ NODECC_CONFORMANCE_CASE(probe4_exec_timeout) {
                console::log("8:", show(err), json(stderr));
              });
   });
-  auto i = std::make_shared<size_t>(0);
-  auto run = std::make_shared<Next>();
-  // The runner holds itself weakly (no cycle); each step's `next` holds it.
-  std::weak_ptr<Next> weakRun = run;
-  *run = [steps, i, weakRun] {
-    auto self = weakRun.lock();
-    (*steps)[(*i)++]([self] { (*self)(); });
-  };
-  (*run)();
+  conformance::runSteps(steps);
 }

@@ -7,7 +7,7 @@ using child_process::Signal;
 using child_process::spawn;
 using Code = std::optional<int>;
 using Sig = std::optional<std::string>;
-using Next = std::function<void()>;
+using conformance::Next;
 
 namespace {
 // [c.exitCode, c.signalCode, c.killed].join(',')
@@ -119,13 +119,5 @@ NODECC_CONFORMANCE_CASE(probe4_kill_more) {
       console::log("5: close", "kill()", k, st(c));
     });
   });
-  auto i = std::make_shared<size_t>(0);
-  auto run = std::make_shared<Next>();
-  // The runner holds itself weakly (no cycle); each step's `next` holds it.
-  std::weak_ptr<Next> weakRun = run;
-  *run = [steps, i, weakRun] {
-    auto self = weakRun.lock();
-    (*steps)[(*i)++]([self] { (*self)(); });
-  };
-  (*run)();
+  conformance::runSteps(steps);
 }

@@ -13,7 +13,7 @@ using child_process::spawnSync;
 using child_process::StdioSlot;
 using Code = std::optional<int>;
 using Sig = std::optional<std::string>;
-using Next = std::function<void()>;
+using conformance::Next;
 
 namespace {
 std::string dir;
@@ -88,13 +88,5 @@ NODECC_CONFORMANCE_CASE(probe4_spawn_errors) {
     fs::rmSync(dir, {.recursive = true});
     console::log("done");
   });
-  auto i = std::make_shared<size_t>(0);
-  auto step = std::make_shared<Next>();
-  // The runner holds itself weakly (no cycle); each step's `next` holds it.
-  std::weak_ptr<Next> weakStep = step;
-  *step = [steps, i, weakStep] {
-    auto self = weakStep.lock();
-    (*steps)[(*i)++]([self] { (*self)(); });
-  };
-  (*step)();
+  conformance::runSteps(steps);
 }
