@@ -807,7 +807,7 @@ double jsToNumber(std::string_view v) {
 // a head longer than the inline bytes continues in a string.
 class HeadBuf {
  public:
-  void append(std::string_view s) {
+  [[gnu::always_inline]] void append(std::string_view s) {
     if (spilled_ || s.size() > sizeof buf_ - len_) return spill(s);
     std::memcpy(buf_ + len_, s.data(), s.size());
     len_ += s.size();
