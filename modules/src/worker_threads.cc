@@ -660,51 +660,9 @@ BroadcastChannel& BroadcastChannel::unref() {
 
 // ---- WorkerStdio ---------------------------------------------------------------------
 
-const detail::SigInfo* WorkerStdio::declaredSignature(std::string_view event) const {
-  if (event == "data") return &detail::SigOf<Buffer>::info;
-  if (event == "end") return &detail::SigOf<>::info;
-  return nullptr;
-}
-
-void WorkerStdio::listenerAdded(std::string_view event) {
-  // Node's resume(): buffered data flows on the next tick.
-  if (event != "data" || flushScheduled_ || (pending_.empty() && !ended_)) return;
-  Environment* env = Environment::current();
-  if (!env) return;
-  flushScheduled_ = true;
-  auto self = std::static_pointer_cast<WorkerStdio>(shared_from_this());
-  env->nextTick([self] {
-    self->flushScheduled_ = false;
-    self->flush();
-  });
-}
-
-void WorkerStdio::push(Buffer chunk) {
-  if (ended_) return;
-  pending_.push_back(std::move(chunk));
-  if (listenerCount("data") > 0) flush();
-}
-
-void WorkerStdio::end() {
-  if (ended_) return;
-  ended_ = true;
-  if (listenerCount("data") > 0) flush();
-}
-
-void WorkerStdio::flush() {
-  auto chunks = std::move(pending_);
-  pending_.clear();
-  for (Buffer& c : chunks) emit("data", c);
-  if (ended_ && pending_.empty() && !endEmitted_) {
-    endEmitted_ = true;
-    Environment* env = Environment::current();
-    if (!env) return;
-    auto self = std::static_pointer_cast<WorkerStdio>(shared_from_this());
-    env->nextTick([self] {
-      self->emit("end");
-      self->removeAllListeners();
-    });
-  }
+void WorkerStdio::afterClose() {
+  // The Worker owns its stdio: a listener capturing the Worker would otherwise keep both.
+  removeAllListeners();
 }
 
 // ---- Worker --------------------------------------------------------------------------
@@ -884,7 +842,7 @@ void Worker::onInternalMessage(Value& msg) {
   } else if (t == "stdioPayload") {
     const std::shared_ptr<WorkerStdio>& s =
         msg["stream"].toString() == "stdout" ? stdout_ : stderr_;
-    if (msg["chunk"].isBuffer()) s->push(msg["chunk"].asBuffer());
+    if (msg["chunk"].isBuffer()) s->push(msg["chunk"].asBuffer());  // Node: push(chunk)
   }
 }
 
@@ -906,8 +864,10 @@ void Worker::onExit(int code) {
       p->reset();
     }
   }
-  stdout_->end();
-  stderr_->end();
+  // Node's kDispose: each stdio stream not ended yet gets push(null) before 'exit'.
+  for (WorkerStdio* s : {stdout_.get(), stderr_.get()}) {
+    if (!s->readableEnded()) s->push(nullptr);
+  }
   emit("exit", code);
   removeAllListeners();
   self_.reset();

@@ -60,6 +60,7 @@
 #include "nodecc/events.h"
 #include "nodecc/function.h"
 #include "nodecc/promise.h"
+#include "nodecc/stream.h"
 #include "nodecc/value.h"
 
 namespace nodecc::bindings {
@@ -253,27 +254,21 @@ struct WorkerOptions {
   std::string name;
 };
 
-/// The worker's captured console output (WorkerOptions::stdout / stderr): emits
-/// 'data'(Buffer) chunks, buffered until the first 'data' listener, then 'end'() after
-/// the worker's 'exit'. Differences: not a stream.Readable (no pipe/read/pause).
-class WorkerStdio : public EventEmitter {
+/// `worker.stdout` / `worker.stderr` with WorkerOptions::stdout / stderr: Node's
+/// ReadableWorkerStdio, a stream.Readable of the worker's console output ('data' chunks as
+/// Buffers, or strings after setEncoding; pipe, pause/resume, read), ended when the worker
+/// exits (before its 'exit' is emitted; 'end' and 'close' follow on later ticks). It drops its
+/// listeners after 'close'. Difference: reading it does not ref the worker's port (a running
+/// worker keeps the loop alive unless unref'd; an unref'd one does not wait for a reader).
+class WorkerStdio : public stream::Readable {
  public:
+  WorkerStdio() = default;
   NODECC_EMITTER_METHODS(WorkerStdio)
   std::string className() const override { return "ReadableWorkerStdio"; }
 
  protected:
-  const detail::SigInfo* declaredSignature(std::string_view event) const override;
-  void listenerAdded(std::string_view event) override;
-
- private:
-  friend class Worker;
-  void push(Buffer chunk);
-  void end();
-  void flush();
-  std::vector<Buffer> pending_;
-  bool ended_ = false;
-  bool endEmitted_ = false;
-  bool flushScheduled_ = false;
+  void _read(std::size_t) override {}  // the worker pushes; nothing to ask for
+  void afterClose() override;
 };
 
 /// Node's Worker. Events: 'online'(), 'message'(Value), 'messageerror'(Error) (never
