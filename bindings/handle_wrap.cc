@@ -9,7 +9,7 @@ HandleWrap::HandleWrap(Environment& env, uv_handle_t* h) : env_(&env), handle_(h
 
 HandleWrap::~HandleWrap() = default;
 
-void HandleWrap::close(Task onClosed) {
+void HandleWrap::close(CloseCallback onClosed) {
   if (state_ != State::kInitialized) return;
   state_ = State::kClosing;
   if (onClosed) onClosed_ = std::move(onClosed);
@@ -30,7 +30,7 @@ void HandleWrap::closeForTeardown() {
 void HandleWrap::onCloseCb(uv_handle_t* h) {
   auto* self = static_cast<HandleWrap*>(h->data);
   self->state_ = State::kClosed;
-  Task cb = std::move(self->onClosed_);
+  CloseCallback cb = std::move(self->onClosed_);
   delete self;
   if (cb) cb();
 }

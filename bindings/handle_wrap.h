@@ -21,6 +21,9 @@ namespace nodecc::bindings {
 class HandleWrap : public Environment::HandleEntry {
  public:
   enum class State { kInitialized, kClosing, kClosed };
+  /// The close callback: 16 inline bytes (`this`, or a weak/strong pointer) keep every
+  /// handle small; a larger closure is held on the heap.
+  using CloseCallback = UniqueFunction<void(), 16>;
 
   HandleWrap(const HandleWrap&) = delete;
   HandleWrap& operator=(const HandleWrap&) = delete;
@@ -28,10 +31,10 @@ class HandleWrap : public Environment::HandleEntry {
   /// Starts closing the handle; the close callback (set here or with
   /// setCloseCallback) runs from the libuv close callback, after the wrapper is
   /// deleted. Calling close() again is a no-op.
-  void close(Task onClosed = {});
+  void close(CloseCallback onClosed = {});
   /// The owner's notification that the wrapper is gone. It also runs when the
   /// Environment tears down (then user code cannot run: makeCallback is a no-op).
-  void setCloseCallback(Task onClosed) { onClosed_ = std::move(onClosed); }
+  void setCloseCallback(CloseCallback onClosed) { onClosed_ = std::move(onClosed); }
   bool isClosing() const noexcept { return state_ != State::kInitialized; }
   State state() const noexcept { return state_; }
 
@@ -56,7 +59,7 @@ class HandleWrap : public Environment::HandleEntry {
   Environment* env_;
   uv_handle_t* handle_;
   State state_ = State::kInitialized;
-  Task onClosed_;
+  CloseCallback onClosed_;
 };
 
 /// Runs `f` from a libuv callback the way Node's MakeCallback does (see

@@ -81,13 +81,13 @@ std::shared_ptr<IpcChannel> IpcChannel::create(PipeWrap* pipe, Delegate* delegat
   pipe->setReadCallback([raw](ssize_t nread, Buffer data) {
     raw->env().makeCallback([&] { raw->onRead(nread, data); });
   });
-  pipe->setCloseCallback(Task([raw] {
+  pipe->setCloseCallback([raw] {
     raw->pipe_ = nullptr;
     if (raw->cleanupToken_) raw->env_->removeCleanupHook(raw->cleanupToken_);
     raw->cleanupToken_ = 0;
     auto last = std::move(raw->self_);  // may delete the channel when this scope ends
     if (raw->delegate_) raw->delegate_->channelReleased();
-  }));
+  });
   ch->cleanupToken_ = ch->env_->addCleanupHook(Task([raw] {
     raw->cleanupToken_ = 0;
     raw->flushSync();

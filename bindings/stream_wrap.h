@@ -24,7 +24,8 @@ namespace nodecc::bindings {
 class StreamWrap : public HandleWrap {
  public:
   /// The owner's read callback: nread > 0 with data, UV_EOF, or another negative error.
-  using ReadCallback = UniqueFunction<void(ssize_t nread, Buffer data)>;
+  /// 16 inline bytes: the owners capture one pointer (a larger closure goes to the heap).
+  using ReadCallback = UniqueFunction<void(ssize_t nread, Buffer data), 16>;
   /// A write or shutdown completion: 0 or a negative libuv error.
   using StatusCallback = UniqueFunction<void(int status)>;
 

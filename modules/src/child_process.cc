@@ -536,12 +536,12 @@ struct ChildProcess::Impl final : bindings::IpcChannel::Delegate {
     bindings::ProcessWrap* h = handle;
     handle = nullptr;
     std::weak_ptr<ChildProcess> w = weak();
-    h->close(Task([w] {
+    h->close([w] {
       if (auto c = w.lock()) {
         c->impl_->processClosed = true;
         c->impl_->maybeRelease();
       }
-    }));
+    });
   }
 
   void maybeClose() {

@@ -85,11 +85,10 @@ std::shared_ptr<void> Socket::releaseForTeardown() {
   timer_.reset();
   if (handle_) {
     handle_->setReadCallback(bindings::StreamWrap::ReadCallback());
-    handle_->close(Task([]() {}));
+    handle_->close([]() {});
     handle_ = nullptr;
   }
-  consumer_ = nullptr;
-  onUnconsume_ = nullptr;
+  consume_.reset();
   server_.reset();
   stream::Duplex::releaseForTeardown();
   self_.reset();
@@ -176,16 +175,16 @@ void Socket::initHandle(bindings::StreamWrap* h) {
           Socket* s;
           ~Done() {
             s->inConsumer_ = false;
-            if (!s->consuming_) s->consumer_ = nullptr;
+            if (!s->consuming_) s->consume_->onData = nullptr;
           }
         } done{this};
-        consumer_(std::move(data));
+        consume_->onData(std::move(data));
         return;
       }
       onRead(nread, std::move(data));
     });
   });
-  h->setCloseCallback(Task([]() {}));
+  h->setCloseCallback([]() {});
 }
 
 // onStreamRead
@@ -362,14 +361,14 @@ void Socket::closeHandle(bool isException) {
   bindings::StreamWrap* h = handle_;
   auto keep = self_;
   Environment* e = &h->env();
-  h->setCloseCallback(Task([this, keep, isException, e]() {
+  h->setCloseCallback([this, keep, isException, e]() {
     e->makeCallback([&] { emit("close", isException); });
     // Nothing is emitted after 'close' (but a pending 'lookup'): release listeners (lambdas
     // capturing this socket) and the self-reference.
     unconsume();
-    onUnconsume_ = nullptr;
+    if (consume_) consume_->onUnconsume = nullptr;
     releaseAfterClose();
-  }));
+  });
   h->close();
 }
 
@@ -421,7 +420,7 @@ bindings::StreamWrap* Socket::detachHandle() {
   bindings::StreamWrap* h = handle_;
   h->setReadCallback(bindings::StreamWrap::ReadCallback());
   h->readStop();
-  h->setCloseCallback(Task([]() {}));
+  h->setCloseCallback([]() {});
   bytesReadCached_ = h->bytesRead();
   bytesWrittenCached_ = h->bytesWritten();
   handle_ = nullptr;
@@ -435,19 +434,20 @@ bindings::StreamWrap* Socket::detachHandle() {
 }
 
 void Socket::consume(UniqueFunction<void(Buffer)> onData, UniqueFunction<void()> onUnconsume) {
-  consumer_ = std::move(onData);
-  onUnconsume_ = std::move(onUnconsume);
+  if (!consume_) consume_ = std::make_unique<ConsumeHooks>();
+  consume_->onData = std::move(onData);
+  consume_->onUnconsume = std::move(onUnconsume);
   consuming_ = true;
 }
 
 void Socket::unconsume() {
   consuming_ = false;
-  if (!inConsumer_) consumer_ = nullptr;
+  if (!inConsumer_ && consume_) consume_->onData = nullptr;
 }
 
 void Socket::listenerAdded(std::string_view event) {
   if (consuming_ && (event == "data" || event == "readable")) {
-    UniqueFunction<void()> cb = std::move(onUnconsume_);
+    UniqueFunction<void()> cb = std::move(consume_->onUnconsume);
     unconsume();
     if (cb) cb();
   }
@@ -589,10 +589,11 @@ void Socket::peername() {
   if (peername_ || !handle_ || connecting_) return;
   if (auto* tcp = dynamic_cast<bindings::TcpWrap*>(handle_)) {
     bindings::SocketAddress sa;
-    if (tcp->getpeername(&sa) == 0) peername_ = AddressInfo{sa.address, sa.family, sa.port};
+    if (tcp->getpeername(&sa) == 0)
+      peername_ = std::make_unique<AddressInfo>(AddressInfo{sa.address, sa.family, sa.port});
   } else if (auto* p = dynamic_cast<bindings::PipeWrap*>(handle_)) {
     std::string name = p->getpeername();
-    peername_ = AddressInfo{name, "", 0};
+    peername_ = std::make_unique<AddressInfo>(AddressInfo{name, "", 0});
   }
 }
 
@@ -600,15 +601,16 @@ void Socket::sockname() {
   if (sockname_ || !handle_) return;
   if (auto* tcp = dynamic_cast<bindings::TcpWrap*>(handle_)) {
     bindings::SocketAddress sa;
-    if (tcp->getsockname(&sa) == 0) sockname_ = AddressInfo{sa.address, sa.family, sa.port};
+    if (tcp->getsockname(&sa) == 0)
+      sockname_ = std::make_unique<AddressInfo>(AddressInfo{sa.address, sa.family, sa.port});
   } else if (auto* p = dynamic_cast<bindings::PipeWrap*>(handle_)) {
-    sockname_ = AddressInfo{p->getsockname(), "", 0};
+    sockname_ = std::make_unique<AddressInfo>(AddressInfo{p->getsockname(), "", 0});
   }
 }
 
 AddressInfo Socket::address() {
   sockname();
-  return sockname_.value_or(AddressInfo{});
+  return sockname_ ? *sockname_ : AddressInfo{};
 }
 
 Maybe<std::string> Socket::remoteAddress() {
@@ -1008,7 +1010,7 @@ Server::Server(ServerOptions opts) : opts_(opts) {}
 std::shared_ptr<void> Server::releaseForTeardown() {
   std::shared_ptr<void> keep = weak_from_this().lock();
   if (handle_) {
-    handle_->close(Task([]() {}));
+    handle_->close([]() {});
     handle_ = nullptr;
   }
   cluster_.reset();  // silently: no message to the primary at teardown
@@ -1137,9 +1139,9 @@ void Server::releaseHandle() {
   }
   if (!handle_) return;
   auto keep = self_;
-  handle_->setCloseCallback(Task([this, keep]() {
+  handle_->setCloseCallback([this, keep]() {
     if (!handle_) self_.reset();
-  }));
+  });
   handle_->close();
   handle_ = nullptr;
 }

@@ -222,8 +222,10 @@ class Socket : public stream::Duplex {
   std::uint64_t bytesWrittenCached_ = 0;
   std::size_t pendingDataBytes_ = 0;
   std::size_t lastWriteQueueSize_ = 0;
-  std::optional<AddressInfo> peername_;
-  std::optional<AddressInfo> sockname_;
+  // Boxed (most sockets never ask, and an idle connection should stay small): filled on
+  // first use, as Node caches _peername / _sockname.
+  std::unique_ptr<AddressInfo> peername_;
+  std::unique_ptr<AddressInfo> sockname_;
   Maybe<double> timeoutMs_;
   TimeoutPtr timer_;
   std::shared_ptr<Server> server_;
@@ -234,8 +236,11 @@ class Socket : public stream::Duplex {
   int pendingLookups_ = 0;
   bool closeDone_ = false;
   void releaseAfterClose();
-  UniqueFunction<void(Buffer)> consumer_;  // consume()
-  UniqueFunction<void()> onUnconsume_;
+  struct ConsumeHooks {
+    UniqueFunction<void(Buffer)> onData;
+    UniqueFunction<void()> onUnconsume;
+  };
+  std::unique_ptr<ConsumeHooks> consume_;  // consume(): made by its first call
   bool consuming_ = false;
   bool inConsumer_ = false;
 };
