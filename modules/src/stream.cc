@@ -157,15 +157,20 @@ struct Stream::ReadableState {
   std::vector<Pipe> pipes;
   Writable* awaitDrainWriter = nullptr;      // single-pipe case
   std::vector<Writable*> awaitDrainWriters;  // kMultiAwaitDrain case
-  std::optional<StringDecoder> decoder;
-  std::string encoding;
+  // setEncoding(): boxed, since most readables (sockets, request bodies) never decode.
+  struct Decoding {
+    explicit Decoding(std::string_view enc) : decoder(enc), encoding(decoder.encoding()) {}
+    StringDecoder decoder;
+    std::string encoding;  // the normalized name (readableEncoding)
+  };
+  std::unique_ptr<Decoding> dec;  // set with rDecoder
   BoxedError errored;
 };
 
 struct Stream::WritableState {
   std::uint32_t f = wSync | wEmitClose | wAutoDestroy | wAllNoop;
   std::size_t highWaterMark = 16384;
-  std::string defaultEncoding = "utf8";
+  std::string_view defaultEncoding = "utf8";  // encoding::normalize's static names
   std::size_t length = 0;
   int corked = 0;
   std::size_t writelen = 0;
@@ -333,8 +338,7 @@ Readable::Readable(Options opts) : readFn_(std::move(opts.read)) {
   if (!opts.emitClose) rs_->f &= ~rEmitClose;
   if (!opts.autoDestroy) rs_->f &= ~rAutoDestroy;
   if (!opts.encoding.empty()) {
-    rs_->decoder.emplace(opts.encoding);
-    rs_->encoding = rs_->decoder->encoding();
+    rs_->dec = std::make_unique<ReadableState::Decoding>(opts.encoding);
     rs_->f |= rDecoder;
   }
 }
@@ -367,7 +371,7 @@ bool Readable::push(std::string_view chunk, std::string_view encoding) {
   // A string whose encoding name is the stream's own (exactly, as Node compares them) is
   // kept as text; otherwise it becomes bytes (decoded again when there is a decoder).
   std::string_view enc = encoding.empty() ? std::string_view("utf8") : encoding;
-  if ((rs_->f & rDecoder) && enc == rs_->encoding)
+  if ((rs_->f & rDecoder) && enc == rs_->dec->encoding)
     return addChunkPush(Buffer::copyOf(chunk.data(), chunk.size()), true);
   return addChunkPush(Buffer::from(chunk, enc));
 }
@@ -434,7 +438,7 @@ bool Readable::addChunkPush(Buffer chunk, bool isText) {
   if (s.f & (rDestroyed | rErrored)) return false;
   s.f &= ~rReading;
   if ((s.f & rDecoder) && !isText) {
-    std::string text = s.decoder->write(chunk);
+    std::string text = s.dec->decoder.write(chunk);
     if (text.empty()) {
       maybeReadMore();
       return canPushMore(s);
@@ -497,12 +501,11 @@ Readable& Readable::setEncoding(std::string_view enc) {
   // Text already buffered under an earlier decoder stays as it is (a StringDecoder passes
   // strings through); only raw bytes are decoded.
   const bool hadDecoder = s.f & rDecoder;
-  s.decoder.emplace(enc);
-  s.encoding = s.decoder->encoding();
+  s.dec = std::make_unique<ReadableState::Decoding>(enc);
   s.f |= rDecoder;
   std::string content;
   for (const auto& b : s.buffer)
-    content += hadDecoder ? std::string(b.view()) : s.decoder->write(b);
+    content += hadDecoder ? std::string(b.view()) : s.dec->decoder.write(b);
   s.buffer.clear();
   s.length = 0;
   if (!content.empty()) {
@@ -648,7 +651,7 @@ void Readable::onEofChunk() {
   ReadableState& s = *rs_;
   if (s.f & rEnded) return;
   if (s.f & rDecoder) {
-    std::string rest = s.decoder->end();
+    std::string rest = s.dec->decoder.end();
     if (!rest.empty()) {
       Buffer text = Buffer::copyOf(rest.data(), rest.size());
       s.length += utf16Units(text);
@@ -869,7 +872,9 @@ std::optional<bool> Readable::readableFlowing() const noexcept {
 }
 std::size_t Readable::readableLength() const noexcept { return rs_->length; }
 std::size_t Readable::readableHighWaterMark() const noexcept { return rs_->highWaterMark; }
-std::string Readable::readableEncoding() const { return rs_->encoding; }
+std::string Readable::readableEncoding() const {
+  return rs_->dec ? rs_->dec->encoding : std::string();
+}
 bool Readable::readableAborted() const noexcept {
   return (rs_->f & (rDestroyed | rErrored)) && !(rs_->f & rEndEmitted);
 }
@@ -1057,7 +1062,7 @@ Writable::Writable(Options opts)
   if (!enc) {
     throw errors::typeError("ERR_UNKNOWN_ENCODING", "Unknown encoding: " + opts.defaultEncoding);
   }
-  ws_->defaultEncoding = std::string(*enc);
+  ws_->defaultEncoding = *enc;
 }
 
 Writable::~Writable() = default;
@@ -1112,7 +1117,7 @@ bool Writable::write(Buffer chunk, Callback cb) {
 }
 
 bool Writable::write(std::string_view chunk, std::string_view enc, Callback cb) {
-  std::string_view e = enc.empty() ? std::string_view(ws_->defaultEncoding) : enc;
+  std::string_view e = enc.empty() ? ws_->defaultEncoding : enc;
   // 'buffer' passes Node's encoding check, then Buffer.from(string, 'buffer') rejects it.
   if (e == "buffer" || !encoding::normalize(e)) {
     throw errors::typeError("ERR_UNKNOWN_ENCODING", "Unknown encoding: " + std::string(e));
@@ -1377,7 +1382,7 @@ Writable& Writable::end(Buffer chunk, Callback cb) {
 }
 
 Writable& Writable::end(std::string_view chunk, std::string_view enc, Callback cb) {
-  std::string_view e = enc.empty() ? std::string_view(ws_->defaultEncoding) : enc;
+  std::string_view e = enc.empty() ? ws_->defaultEncoding : enc;
   Buffer bytes = Buffer::from(chunk, e);
   return countingJsLength(*ws_, chunk,
                           [&]() -> Writable& { return end(std::move(bytes), std::move(cb)); });
@@ -1403,7 +1408,7 @@ Writable& Writable::setDefaultEncoding(std::string_view enc) {
   for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   auto e = encoding::normalize(lower);
   if (!e) throw errors::typeError("ERR_UNKNOWN_ENCODING", "Unknown encoding: " + lower);
-  ws_->defaultEncoding = std::string(*e);
+  ws_->defaultEncoding = *e;
   return *this;
 }
 
