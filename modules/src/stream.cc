@@ -332,7 +332,9 @@ void Stream::errorOrDestroy(Error err, bool sync) {
 
 // ---- Readable (readable.js) -------------------------------------------------------------------
 
-Readable::Readable(Options opts) : readFn_(std::move(opts.read)) {
+Readable::Readable(Options opts) {
+  if (opts.read)
+    readFn_ = std::make_unique<std::function<void(Readable&, std::size_t)>>(std::move(opts.read));
   rs_ = std::make_unique<ReadableState>();
   rs_->highWaterMark = opts.highWaterMark;
   if (!opts.emitClose) rs_->f &= ~rEmitClose;
@@ -359,7 +361,7 @@ const nodecc::detail::SigInfo* Readable::declaredSignature(std::string_view even
 
 void Readable::_read(std::size_t size) {
   if (readFn_) {
-    readFn_(*this, size);
+    (*readFn_)(*this, size);
     return;
   }
   throw errors::error("ERR_METHOD_NOT_IMPLEMENTED", "The _read() method is not implemented");
@@ -1049,10 +1051,16 @@ Readable& Readable::unpipe(Writable* dest) {
 
 // ---- Writable (writable.js) ---------------------------------------------------------------------
 
-Writable::Writable(Options opts)
-    : writeFn_(std::move(opts.write)),
-      writevFn_(std::move(opts.writev)),
-      finalFn_(std::move(opts.final)) {
+struct Writable::Fns {
+  std::function<void(Writable&, Buffer, Callback)> write;
+  std::function<void(Writable&, std::vector<Buffer>, Callback)> writev;
+  std::function<void(Writable&, Callback)> final;
+};
+
+Writable::Writable(Options opts) {
+  if (opts.write || opts.writev || opts.final)
+    fns_ = std::make_unique<Fns>(
+        Fns{std::move(opts.write), std::move(opts.writev), std::move(opts.final)});
   ws_ = std::make_unique<WritableState>();
   ws_->highWaterMark = opts.highWaterMark;
   if (!opts.emitClose) ws_->f &= ~wEmitClose;
@@ -1077,8 +1085,8 @@ const nodecc::detail::SigInfo* Writable::declaredSignature(std::string_view even
 }
 
 void Writable::_write(Buffer chunk, Callback cb) {
-  if (writeFn_) {
-    writeFn_(*this, std::move(chunk), std::move(cb));
+  if (fns_ && fns_->write) {
+    fns_->write(*this, std::move(chunk), std::move(cb));
     return;
   }
   if (hasWritev()) {
@@ -1091,16 +1099,16 @@ void Writable::_write(Buffer chunk, Callback cb) {
 }
 
 void Writable::_writev(std::vector<Buffer> chunks, Callback cb) {
-  if (writevFn_) writevFn_(*this, std::move(chunks), std::move(cb));
+  if (fns_ && fns_->writev) fns_->writev(*this, std::move(chunks), std::move(cb));
 }
-bool Writable::hasWritev() const { return static_cast<bool>(writevFn_); }
+bool Writable::hasWritev() const { return fns_ && fns_->writev; }
 void Writable::_final(Callback cb) {
-  if (finalFn_)
-    finalFn_(*this, std::move(cb));
+  if (fns_ && fns_->final)
+    fns_->final(*this, std::move(cb));
   else
     cb(std::nullopt);
 }
-bool Writable::hasFinal() const { return static_cast<bool>(finalFn_); }
+bool Writable::hasFinal() const { return fns_ && fns_->final; }
 
 bool Writable::interceptWrite(Buffer&, Callback&, bool&) { return false; }
 

@@ -211,7 +211,8 @@ class Readable : public virtual Stream {
   std::size_t howMuchToRead(std::optional<std::size_t> n) const;
   void emitData(Buffer chunk);
   void pipeImpl(Writable& dest, std::shared_ptr<EventEmitter> destRef, PipeOptions opts);
-  std::function<void(Readable&, std::size_t)> readFn_;
+  // The `read` option, boxed: subclasses override _read and leave it unset.
+  std::unique_ptr<std::function<void(Readable&, std::size_t)>> readFn_;
   std::vector<std::pair<Writable*, std::shared_ptr<void>>> pipeContexts_;
 };
 
@@ -332,9 +333,9 @@ class Writable : public virtual Stream {
   void finishMaybe(bool sync);
   void finish();
   void callFinishedCallbacks(const std::optional<Error>& err);
-  std::function<void(Writable&, Buffer, Callback)> writeFn_;
-  std::function<void(Writable&, std::vector<Buffer>, Callback)> writevFn_;
-  std::function<void(Writable&, Callback)> finalFn_;
+  // The write/writev/final options, boxed: subclasses override _write and leave them unset.
+  struct Fns;
+  std::unique_ptr<Fns> fns_;
 };
 
 /// Node's stream.Duplex: readable and writable sides in one stream.
