@@ -15,7 +15,8 @@ namespace nodecc::bindings {
 class ConnectionWrap : public StreamWrap {
  public:
   /// A new connection (status 0 with the accepted client) or an accept error.
-  using ConnectionCallback = UniqueFunction<void(int status, ConnectionWrap* client)>;
+  /// 16 inline bytes: every accepted connection's wrapper carries one, unused.
+  using ConnectionCallback = UniqueFunction<void(int status, ConnectionWrap* client), 16>;
   using StatusCallback = StreamWrap::StatusCallback;
 
   /// uv_listen; `cb` runs from the libuv callback for each connection.
