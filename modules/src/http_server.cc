@@ -542,6 +542,7 @@ ServerConnection::~ServerConnection() {
 void ServerConnection::start() {
   auto self = std::static_pointer_cast<ServerConnection>(shared_from_this());
   Server& srv = *server;
+  sock->forbidSetEncoding();  // Node: socket.setEncoding = socketSetEncoding
   if (srv.timeout > 0) sock->setTimeout(srv.timeout);
   sock->on("timeout", [self]() { self->socketOnTimeout(); });
   bool lenient = srv.insecureHTTPParser.value_or(false);

@@ -445,6 +445,15 @@ void Socket::unconsume() {
   if (!inConsumer_ && consume_) consume_->onData = nullptr;
 }
 
+Socket& Socket::setEncoding(std::string_view encoding) {
+  if (encodingForbidden_) {
+    throw errors::error("ERR_HTTP_SOCKET_ENCODING",
+                        "Changing the socket encoding is not allowed per RFC7230 Section 3.");
+  }
+  stream::Duplex::setEncoding(encoding);
+  return *this;
+}
+
 void Socket::listenerAdded(std::string_view event) {
   if (consuming_ && (event == "data" || event == "readable")) {
     UniqueFunction<void()> cb = std::move(consume_->onUnconsume);

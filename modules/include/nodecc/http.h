@@ -26,8 +26,7 @@
 // * OutgoingMessage is an EventEmitter, not a stream::Writable, so `readable.pipe(res)` is not
 //   available; write the chunks from 'data' and end from 'end'.
 // * The server reads from the socket directly (Node's parser.consume()); a 'data' or 'readable'
-//   listener on the socket gives the reads back to the stream, as in Node. `socket.setEncoding`
-//   is not intercepted (Node throws ERR_HTTP_SOCKET_ENCODING).
+//   listener on the socket gives the reads back to the stream, as in Node.
 // * The keep-alive timeout of idle server connections runs on one timer per server instead of
 //   `socket.setTimeout(keepAliveTimeout + 1000)`: the socket still gets its 'timeout' event,
 //   but `socket->timeout()` does not change.

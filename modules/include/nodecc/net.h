@@ -168,6 +168,12 @@ class Socket : public stream::Duplex {
   void consume(UniqueFunction<void(Buffer)> onData, UniqueFunction<void()> onUnconsume = {});
   /// Internal (http): reads go to the stream again.
   void unconsume();
+  /// `socket.setEncoding(encoding)`. On an http server's socket it throws
+  /// ERR_HTTP_SOCKET_ENCODING from the server's 'connection' event on, as Node's server
+  /// replaces the method (RFC 7230 section 3).
+  Socket& setEncoding(std::string_view encoding);
+  /// Internal (http): setEncoding throws ERR_HTTP_SOCKET_ENCODING from now on.
+  void forbidSetEncoding() noexcept { encodingForbidden_ = true; }
   bool consumed() const noexcept { return consuming_; }
   /// Internal (http): restarts the timeout countdown (Node's `socket._unrefTimer()`).
   void refreshTimeout() { unrefTimer(); }
@@ -243,6 +249,7 @@ class Socket : public stream::Duplex {
   std::unique_ptr<ConsumeHooks> consume_;  // consume(): made by its first call
   bool consuming_ = false;
   bool inConsumer_ = false;
+  bool encodingForbidden_ = false;  // forbidSetEncoding()
 };
 
 /// `net.createServer` options.
