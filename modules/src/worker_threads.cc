@@ -665,6 +665,23 @@ void WorkerStdio::afterClose() {
   removeAllListeners();
 }
 
+namespace {
+// The parent's end of an uncaptured worker stdio stream: this thread's fd 1 / fd 2 (or, in a
+// nested worker, its own parent, through the same sink).
+void pipeToOwnOutput(WorkerStdio& from, int fd) {
+  stream::Writable::Options wo;
+  wo.write = [fd](stream::Writable&, Buffer chunk, stream::Callback cb) {
+    std::string text(chunk.view());
+    if (fd == 1)
+      console::detail::writeOut(std::move(text));
+    else
+      console::detail::writeErr(std::move(text));
+    cb(std::nullopt);
+  };
+  from.pipe(std::make_shared<stream::Writable>(std::move(wo)));
+}
+}  // namespace
+
 // ---- Worker --------------------------------------------------------------------------
 
 struct WorkerStart {
@@ -763,17 +780,20 @@ WorkerPtr WorkerStart::start(StartSpec spec, WorkerOptions& o) {
     }
     postInternal(internalChild, std::move(msg));
   };
-  if (o.stdout || o.stderr) {
-    eo.stdioSink = [internalChild, out = o.stdout, err = o.stderr](int fd, std::string_view d) {
-      if ((fd == 1 && !out) || (fd == 2 && !err)) return false;
-      postInternal(internalChild, Object{{"type", "stdioPayload"},
-                                         {"stream", fd == 1 ? "stdout" : "stderr"},
-                                         {"chunk", Buffer::copyOf(d.data(), d.size())}});
-      return true;
-    };
-  }
+  // The worker's console output always travels to this thread on the internal port (Node's
+  // stdioPayload), in order with the worker's other messages and before its 'exit'.
+  eo.stdioSink = [internalChild](int fd, std::string_view d) {
+    postInternal(internalChild, Object{{"type", "stdioPayload"},
+                                       {"stream", fd == 1 ? "stdout" : "stderr"},
+                                       {"chunk", Buffer::copyOf(d.data(), d.size())}});
+    return true;
+  };
   w->stdout_ = std::make_shared<WorkerStdio>();
   w->stderr_ = std::make_shared<WorkerStdio>();
+  // Not captured (stdout/stderr: false): piped into this thread's own output, as Node's
+  // pipeWithoutWarning(stdout, process.stdout) (a 'data' listener still sees every chunk).
+  if (!o.stdout) pipeToOwnOutput(*w->stdout_, 1);
+  if (!o.stderr) pipeToOwnOutput(*w->stderr_, 2);
 
   // What runs on the new thread, inside its Environment.
   auto body = [script = std::move(spec.script), data = std::move(data),
@@ -876,6 +896,10 @@ void Worker::onExit(int code) {
 void Worker::disposeAtTeardown() {
   WorkerPtr keep = self_;
   exited_ = true;
+  // A worker that never exited left its uncaptured stdio piped into this thread's output:
+  // the pipe holds source and destination in a cycle until the source ends.
+  if (stdout_) stdout_->unpipe();
+  if (stderr_) stderr_->unpipe();
   removeAllListeners();
   publicPort_.reset();
   internalPort_.reset();

@@ -240,9 +240,9 @@ struct WorkerOptions {
   std::variant<std::monostate, std::map<std::string, std::string>, ShareEnv> env;
   /// The worker's process.execArgv (default: the parent's).
   std::optional<std::vector<std::string>> execArgv;
-  /// true: the worker's console output goes to `worker->stdout()` / `stderr()` instead
-  /// of this process's fd 1 / fd 2 (where it is written directly, not through the
-  /// parent's loop as in Node).
+  /// true: the worker's console output goes only to `worker->stdout()` / `stderr()`.
+  /// false (Node's default): those streams are piped into the parent's own output. Either
+  /// way it reaches the parent's loop as messages, in order, before the worker's 'exit'.
   bool stdout = false;  // NOLINT (Node's option name)
   bool stderr = false;  // NOLINT
   /// Cloned (with transferList) into the worker's `workerData()`.
@@ -254,12 +254,13 @@ struct WorkerOptions {
   std::string name;
 };
 
-/// `worker.stdout` / `worker.stderr` with WorkerOptions::stdout / stderr: Node's
-/// ReadableWorkerStdio, a stream.Readable of the worker's console output ('data' chunks as
-/// Buffers, or strings after setEncoding; pipe, pause/resume, read), ended when the worker
-/// exits (before its 'exit' is emitted; 'end' and 'close' follow on later ticks). It drops its
-/// listeners after 'close'. Difference: reading it does not ref the worker's port (a running
-/// worker keeps the loop alive unless unref'd; an unref'd one does not wait for a reader).
+/// `worker.stdout` / `worker.stderr`: Node's ReadableWorkerStdio, a stream.Readable of the
+/// worker's console output ('data' chunks as Buffers, or strings after setEncoding; pipe,
+/// pause/resume, read), ended when the worker exits (before its 'exit' is emitted; 'end'
+/// and 'close' follow on later ticks). Unless WorkerOptions::stdout / stderr is set, it is
+/// piped into the parent's own output. It drops its listeners after 'close'. Difference:
+/// reading it does not ref the worker's port (a running worker keeps the loop alive unless
+/// unref'd; an unref'd one does not wait for a reader).
 class WorkerStdio : public stream::Readable {
  public:
   WorkerStdio() = default;
