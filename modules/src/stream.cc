@@ -359,6 +359,17 @@ const nodecc::detail::SigInfo* Readable::declaredSignature(std::string_view even
   return nullptr;
 }
 
+std::shared_ptr<void> Readable::releaseForTeardown() {
+  ReadableState& s = *rs_;
+  auto contexts = std::move(pipeContexts_);  // freed on return, after the release
+  auto pipes = std::move(s.pipes);
+  pipeContexts_.clear();
+  s.pipes.clear();
+  s.awaitDrainWriter = nullptr;
+  s.awaitDrainWriters.clear();
+  return Stream::releaseForTeardown();
+}
+
 void Readable::_read(std::size_t size) {
   if (readFn_) {
     (*readFn_)(*this, size);

@@ -896,10 +896,6 @@ void Worker::onExit(int code) {
 void Worker::disposeAtTeardown() {
   WorkerPtr keep = self_;
   exited_ = true;
-  // A worker that never exited left its uncaptured stdio piped into this thread's output:
-  // the pipe holds source and destination in a cycle until the source ends.
-  if (stdout_) stdout_->unpipe();
-  if (stderr_) stderr_->unpipe();
   removeAllListeners();
   publicPort_.reset();
   internalPort_.reset();

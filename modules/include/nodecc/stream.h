@@ -179,6 +179,9 @@ class Readable : public virtual Stream {
   bool readableDidRead() const noexcept;
 
  protected:
+  /// Environment teardown: also drops the pipes (a pipe holds its source and destination in
+  /// a cycle until the source ends or unpipes).
+  std::shared_ptr<void> releaseForTeardown() override;
   /// `_read(size)`: call push() (now or later) with data.
   virtual void _read(std::size_t size);
   const nodecc::detail::SigInfo* declaredSignature(std::string_view event) const override;
