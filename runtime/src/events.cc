@@ -21,10 +21,27 @@ std::string SigInfo::describe() const {
 }
 }  // namespace detail
 
-EventEmitter::~EventEmitter() {
-  for (auto& e : events_) {
+EventEmitter::~EventEmitter() { releaseTable(table_); }
+
+void EventEmitter::releaseTable(EventTable* t) noexcept {
+  if (!t || --t->refs > 0) return;
+  for (auto& e : t->events) {
     if (--e.arr->refs == 0) delete e.arr;
   }
+  delete t;
+}
+
+EventEmitter::EventTable& EventEmitter::ownTable() {
+  if (!table_) {
+    table_ = new EventTable;
+  } else if (table_->refs > 1) {
+    auto* copy = new EventTable;
+    copy->events = table_->events;
+    for (auto& e : copy->events) ++e.arr->refs;
+    --table_->refs;
+    table_ = copy;
+  }
+  return *table_;
 }
 
 std::shared_ptr<void> EventEmitter::releaseForTeardown() {
@@ -34,12 +51,10 @@ std::shared_ptr<void> EventEmitter::releaseForTeardown() {
 }
 
 void EventEmitter::dropListenersForTeardown() noexcept {
-  auto old = std::move(events_);
-  events_.clear();
+  EventTable* old = table_;
+  table_ = nullptr;
   mayHaveNewListener_ = mayHaveRemoveListener_ = false;
-  for (auto& e : old) {
-    if (--e.arr->refs == 0) delete e.arr;
-  }
+  releaseTable(old);
 }
 
 std::string EventEmitter::className() const {
@@ -124,7 +139,8 @@ std::vector<std::string> EventEmitter::ownKeys() const {
   std::vector<std::pair<std::uint64_t, std::string>> indices;
   std::vector<std::string> out;
   bool monitor = false;
-  for (const auto& e : events_) {
+  const std::vector<Event> none;
+  for (const auto& e : table_ ? table_->events : none) {
     std::uint64_t v;
     if (e.name == kErrorMonitorName)
       monitor = true;
@@ -135,7 +151,7 @@ std::vector<std::string> EventEmitter::ownKeys() const {
   }
   std::sort(indices.begin(), indices.end());
   std::vector<std::string> keys;
-  keys.reserve(events_.size());
+  keys.reserve(indices.size() + out.size() + 1);
   for (auto& [v, n] : indices) keys.push_back(std::move(n));
   for (auto& n : out) keys.push_back(std::move(n));
   if (monitor) keys.emplace_back(kErrorMonitorName);
@@ -156,10 +172,11 @@ EventEmitter& EventEmitter::add(std::string_view event, Listener l, bool once, b
       nl && !nl->arr->entries.empty()) {
     emit("newListener", std::string(event), l);
   }
+  EventTable& table = ownTable();
   Event* e = find(event);
   if (!e) {
-    events_.push_back(Event{std::string(event), new ListenerArray, false});
-    e = &events_.back();
+    table.events.push_back(Event{std::string(event), new ListenerArray, false});
+    e = &table.events.back();
     if (event == "newListener") mayHaveNewListener_ = true;
     if (event == "removeListener") mayHaveRemoveListener_ = true;
   }
@@ -186,13 +203,63 @@ EventEmitter& EventEmitter::add(std::string_view event, Listener l, bool once, b
   return *this;
 }
 
+void EventEmitter::addSharedListener(std::string_view event, const Listener& l) {
+  if (mayHaveNewListener_ || event == "newListener" || event == "removeListener" || find(event)) {
+    add(event, l, false, false);
+    return;
+  }
+  checkListener(event, l);
+  // This thread's shared tables, one per (event, listener), each holding that one event.
+  // The cache holds a reference to each; whoever drops the last one (the cache at thread
+  // exit, or an emitter that outlives it) frees the table.
+  struct Shared {
+    std::string name;
+    const detail::ListenerImpl* fn;
+    EventTable* table;
+  };
+  struct Cache {
+    std::vector<Shared> tables;
+    ~Cache() {
+      for (auto& s : tables) releaseTable(s.table);
+    }
+  };
+  thread_local Cache cache;
+  EventTable* shared = nullptr;
+  for (auto& s : cache.tables)
+    if (s.fn == l.get() && s.name == event) shared = s.table;
+  if (!shared) {
+    auto* arr = new ListenerArray;
+    arr->entries.push_back(Entry{l, false});
+    shared = new EventTable;
+    shared->events.push_back(Event{std::string(event), arr, false});
+    cache.tables.push_back(Shared{std::string(event), l.get(), shared});
+  }
+  if (!table_) {
+    // The whole table is the shared one.
+    ++shared->refs;
+    table_ = shared;
+  } else {
+    // Other events first: a table of its own, sharing the one listener array.
+    ListenerArray* arr = shared->events.front().arr;
+    ++arr->refs;
+    ownTable().events.push_back(Event{std::string(event), arr, false});
+  }
+  listenerAdded(event);
+}
+
 void EventEmitter::eraseEvent(std::string_view name) {
   if (name == "newListener") mayHaveNewListener_ = false;
   if (name == "removeListener") mayHaveRemoveListener_ = false;
-  for (auto it = events_.begin(); it != events_.end(); ++it) {
+  if (!find(name)) return;
+  EventTable& table = ownTable();
+  for (auto it = table.events.begin(); it != table.events.end(); ++it) {
     if (it->name == name) {
       if (--it->arr->refs == 0) delete it->arr;
-      events_.erase(it);
+      table.events.erase(it);
+      if (table.events.empty()) {
+        releaseTable(table_);
+        table_ = nullptr;
+      }
       return;
     }
   }
@@ -210,6 +277,8 @@ void EventEmitter::removeEntry(std::string_view event, const Listener& fn, bool 
     if ((entries[i].fn == fn || (once && unwrap(entries[i].fn, true) == fn)) &&
         (!onlyOnce || once)) {
       std::string name(event);
+      ownTable();      // a shared table is copied first (`entries` stays valid: the old array
+      e = find(name);  // is still referenced)
       ListenerArray* arr = mutableArray(*e);
       // Node announces the original listener when it was alone, else the argument it was
       // given (a once wrapper when a once listener fires).
@@ -276,7 +345,8 @@ EventEmitter& EventEmitter::removeAllListeners() {
   }
   // Then nothing is left (Node resets _events, dropping what listeners added meanwhile).
   std::vector<std::string> names;
-  for (auto& e : events_) names.push_back(e.name);
+  if (table_)
+    for (auto& e : table_->events) names.push_back(e.name);
   bulkRemoval_ = true;
   for (auto& n : names) {
     eraseEvent(n);

@@ -40,6 +40,8 @@
 
 namespace nodecc {
 
+class EventEmitter;
+
 namespace detail {
 
 /// The decayed argument types of an event or a listener.
@@ -92,6 +94,8 @@ class ListenerImpl {
  public:
   explicit ListenerImpl(const SigInfo* params) : params_(params) {}
   virtual ~ListenerImpl() = default;
+  /// argv[i] points at the i-th argument; when emit() calls, argv[-1] is the emitting
+  /// EventEmitter (what a JS listener sees as `this`; see ThisListener).
   virtual void invoke(void* const* argv) = 0;
   const SigInfo* params() const noexcept { return params_; }
   /// True when this listener can take the event's arguments (cached).
@@ -128,6 +132,16 @@ class ListenerOf<F, std::tuple<P...>> final : public ListenerImpl {
     f_(*static_cast<std::decay_t<P>*>(argv[I])...);
   }
   F f_;
+};
+
+/// A listener taking no arguments that calls `F(emitter)` on the emitter that emits: one
+/// object serves every emitter, as a JS function that reads `this` does (Node's
+/// onReadableStreamEnd). Only emit() may call it (it reads argv[-1]).
+template <void (*F)(EventEmitter&)>
+class ThisListener final : public ListenerImpl {
+ public:
+  ThisListener() : ListenerImpl(&SigOf<>::info) {}
+  void invoke(void* const* argv) override { F(*static_cast<EventEmitter*>(argv[-1])); }
 };
 
 template <class A>
@@ -254,6 +268,12 @@ class EventEmitter : public std::enable_shared_from_this<EventEmitter>,
   /// (nullopt), whether or not anything was removed: where Node code overrides
   /// removeAllListeners (Readable).
   virtual void allListenersRemoved(std::optional<std::string_view> event);
+  /// Adds `l` (a ThisListener, the same object for every emitter) as the only listener of
+  /// `event`, which has none yet. Every emitter of this thread that did the same for this
+  /// `event` and `l` shares one listener array (copied on the first change, as any array
+  /// an emit holds), so the listener costs this emitter one event entry and nothing more:
+  /// a socket's own 'end' listener on an idle connection.
+  void addSharedListener(std::string_view event, const Listener& l);
   /// True during the listenerRemoved() calls of a removeAllListeners that drops listeners
   /// without announcing them (Node deletes them without calling removeListener).
   bool bulkRemoval() const noexcept { return bulkRemoval_; }
@@ -281,6 +301,16 @@ class EventEmitter : public std::enable_shared_from_this<EventEmitter>,
     ListenerArray* arr;
     bool warned = false;
   };
+  // The emitter's events, shared copy-on-write (as the listener arrays are) between the
+  // emitters of a thread that hold the same listeners by addSharedListener: an idle
+  // socket's table costs it nothing. Null while there are no events.
+  struct EventTable {
+    int refs = 1;
+    std::vector<Event> events;
+  };
+  static void releaseTable(EventTable* t) noexcept;
+  // The table this emitter may change: made, or copied when shared.
+  EventTable& ownTable();
   // Holds a reference to a listener array for the duration of an emit.
   class Snapshot {
    public:
@@ -298,7 +328,8 @@ class EventEmitter : public std::enable_shared_from_this<EventEmitter>,
 
   EventEmitter& add(std::string_view event, Listener l, bool once, bool prepend);
   Event* find(std::string_view event) noexcept {
-    for (auto& e : events_)
+    if (!table_) return nullptr;
+    for (auto& e : table_->events)
       if (sameName(e.name, event)) return &e;
     return nullptr;
   }
@@ -346,8 +377,11 @@ class EventEmitter : public std::enable_shared_from_this<EventEmitter>,
   template <class... A>
   bool emitNormalized(std::string_view event, A&&... args) {
     using Sig = detail::SigOf<std::decay_t<A>...>;
-    void* argv[sizeof...(A) + 1] = {
+    // slots[0] is the emitter (argv[-1], `this` for a ThisListener).
+    void* slots[sizeof...(A) + 2] = {
+        static_cast<void*>(this),
         const_cast<void*>(static_cast<const void*>(std::addressof(args)))..., nullptr};
+    void* const* argv = slots + 1;
     if (event.size() == 5 && event == "error") {
       if (const Event* mon = find(kErrorMonitorName); mon && !mon->arr->entries.empty())
         emitTyped(kErrorMonitorName, &Sig::info, argv);
@@ -378,7 +412,7 @@ class EventEmitter : public std::enable_shared_from_this<EventEmitter>,
     return true;
   }
 
-  std::vector<Event> events_;
+  EventTable* table_ = nullptr;
   int maxListeners_ = -1;  // -1: use defaultMaxListeners
   // Set when a 'newListener' / 'removeListener' event entry is made, cleared when it is
   // erased: add() and removal skip looking them up on the (usual) emitters without them.

@@ -17,6 +17,25 @@ class Typed : public EventEmitter {
     return nullptr;
   }
 };
+
+// A class with a built-in listener shared by every instance, as net.Socket's 'end'
+// (Node's onReadableStreamEnd reads `this`).
+class WithShared : public EventEmitter {
+ public:
+  WithShared() { addSharedListener("end", listener()); }
+  explicit WithShared(const char* first) {
+    on(first, [] {});
+    addSharedListener("end", listener());
+  }
+  static const Listener& listener() {
+    thread_local const Listener l = std::make_shared<detail::ThisListener<&onEnd>>();
+    return l;
+  }
+  int ends = 0;
+
+ private:
+  static void onEnd(EventEmitter& self) { ++dynamic_cast<WithShared&>(self).ends; }
+};
 }  // namespace
 
 TEST(EventEmitter, WrongListenerForDeclaredEventFailsAtRegistration) {
@@ -245,4 +264,67 @@ TEST(EventEmitter, EventsOnceResolvesAndRejects) {
   });
   EXPECT_EQ(code, 0);
   EXPECT_EQ(log, (std::vector<std::string>{"ready 7 go listeners 1", "rejected bad"}));
+}
+
+TEST(EventEmitter, SharedListenerSeesTheEmitterThatEmits) {
+  WithShared a, b;
+  a.emit("end");
+  a.emit("end");
+  b.emit("end");
+  EXPECT_EQ(a.ends, 2);
+  EXPECT_EQ(b.ends, 1);
+  // One function for every emitter, as a JS function on the prototype chain.
+  ASSERT_EQ(a.listeners("end").size(), 1u);
+  EXPECT_EQ(a.listeners("end")[0], b.listeners("end")[0]);
+  EXPECT_EQ(a.eventNames(), std::vector<std::string>{"end"});
+}
+
+TEST(EventEmitter, ChangingASharedTableCopiesIt) {
+  WithShared a, b, c;
+  std::vector<std::string> log;
+  a.on("end", [&] { log.push_back("a2"); });
+  b.on("data", [&] { log.push_back("b-data"); });
+  c.removeAllListeners("end");
+  a.emit("end");
+  b.emit("end");
+  b.emit("data");
+  c.emit("end");
+  EXPECT_EQ(a.ends, 1);
+  EXPECT_EQ(b.ends, 1);
+  EXPECT_EQ(c.ends, 0);
+  EXPECT_EQ(log, (std::vector<std::string>{"a2", "b-data"}));
+  EXPECT_EQ(a.listenerCount("end"), 2u);
+  EXPECT_EQ(b.eventNames(), (std::vector<std::string>{"end", "data"}));
+  EXPECT_EQ(c.listenerCount("end"), 0u);
+  EXPECT_TRUE(c.eventNames().empty());
+  // A fresh emitter still gets the untouched shared table.
+  WithShared d;
+  EXPECT_EQ(d.listenerCount("end"), 1u);
+  d.off("end", WithShared::listener());
+  EXPECT_EQ(d.listenerCount("end"), 0u);
+  EXPECT_EQ(WithShared().listenerCount("end"), 1u);
+}
+
+TEST(EventEmitter, SharedListenerAfterOtherEventsAndDuringEmit) {
+  // With an event already there, the emitter's own table holds the shared listener array.
+  WithShared a("data");
+  EXPECT_EQ(a.eventNames(), (std::vector<std::string>{"data", "end"}));
+  a.emit("end");
+  EXPECT_EQ(a.ends, 1);
+  // Adding to the shared table from inside its emit: this emit keeps its snapshot, the
+  // other emitters keep the shared table.
+  WithShared b, c;
+  int added = 0;
+  b.prependListener("x", [] {});
+  c.on("end", [&] {});
+  WithShared d;
+  Listener late = makeListener([&] { ++added; });
+  d.prependOnceListener("end", [&] { d.on("end", late); });
+  d.emit("end");
+  EXPECT_EQ(added, 0);
+  EXPECT_EQ(d.ends, 1);
+  d.emit("end");
+  EXPECT_EQ(added, 1);
+  EXPECT_EQ(d.ends, 2);
+  EXPECT_EQ(WithShared().listenerCount("end"), 1u);
 }
