@@ -13,6 +13,8 @@
 
 #include <uv.h>
 
+#include <cstdint>
+
 #include "nodecc/environment.h"
 #include "nodecc/function.h"
 
@@ -20,10 +22,10 @@ namespace nodecc::bindings {
 
 class HandleWrap : public Environment::HandleEntry {
  public:
-  enum class State { kInitialized, kClosing, kClosed };
-  /// The close callback: 16 inline bytes (`this`, or a weak/strong pointer) keep every
-  /// handle small; a larger closure is held on the heap.
-  using CloseCallback = UniqueFunction<void(), 16>;
+  enum class State : std::uint8_t { kInitialized, kClosing, kClosed };
+  /// The close callback: 8 inline bytes (the owner's `this`) keep every handle small; a
+  /// larger closure is held on the heap (once per close).
+  using CloseCallback = UniqueFunction<void(), 8>;
 
   HandleWrap(const HandleWrap&) = delete;
   HandleWrap& operator=(const HandleWrap&) = delete;
@@ -58,8 +60,8 @@ class HandleWrap : public Environment::HandleEntry {
 
   Environment* env_;
   uv_handle_t* handle_;
-  State state_ = State::kInitialized;
   CloseCallback onClosed_;
+  State state_ = State::kInitialized;  // last: a subclass's first flag packs beside it
 };
 
 /// Runs `f` from a libuv callback the way Node's MakeCallback does (see

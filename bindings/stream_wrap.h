@@ -24,8 +24,8 @@ namespace nodecc::bindings {
 class StreamWrap : public HandleWrap {
  public:
   /// The owner's read callback: nread > 0 with data, UV_EOF, or another negative error.
-  /// 16 inline bytes: the owners capture one pointer (a larger closure goes to the heap).
-  using ReadCallback = UniqueFunction<void(ssize_t nread, Buffer data), 16>;
+  /// 8 inline bytes: the owners capture one pointer (a larger closure goes to the heap).
+  using ReadCallback = UniqueFunction<void(ssize_t nread, Buffer data), 8>;
   /// A write or shutdown completion: 0 or a negative libuv error.
   using StatusCallback = UniqueFunction<void(int status)>;
 
@@ -70,8 +70,8 @@ class StreamWrap : public HandleWrap {
  private:
   static void onAlloc(uv_handle_t* h, std::size_t suggested, uv_buf_t* buf);
   static void onReadCb(uv_stream_t* s, ssize_t nread, const uv_buf_t* buf);
+  bool reading_ = false;  // first: packs beside HandleWrap's state
   ReadCallback onRead_;
-  bool reading_ = false;
   std::uint64_t bytesRead_ = 0;
   std::uint64_t bytesWritten_ = 0;
 };

@@ -11,29 +11,30 @@ namespace nodecc::bindings {
 
 int ConnectionWrap::listen(int backlog, ConnectionCallback cb) {
   if (isClosing()) return UV_EBADF;
-  onConnection_ = std::move(cb);
+  onConnection_ = std::make_unique<ConnectionCallback>(std::move(cb));
   return uv_listen(stream(), backlog, &ConnectionWrap::onConnection);
 }
 
 void ConnectionWrap::onConnection(uv_stream_t* server, int status) {
   auto* self = static_cast<ConnectionWrap*>(server->data);
-  if (!self->onConnection_) return;
+  if (!self->onConnection_ || !*self->onConnection_) return;
+  ConnectionCallback& cb = *self->onConnection_;  // the box lives as long as the wrapper
   if (status != 0) {
-    self->onConnection_(status, nullptr);
+    cb(status, nullptr);
     return;
   }
   ConnectionWrap* client = self->makeClient();
   int r = uv_accept(server, client->stream());
   if (r != 0) {
     client->close();
-    self->onConnection_(r, nullptr);
+    cb(r, nullptr);
     return;
   }
-  self->onConnection_(0, client);
+  cb(0, client);
 }
 
 void ConnectionWrap::onClosing() {
-  onConnection_ = ConnectionCallback();
+  if (onConnection_) *onConnection_ = ConnectionCallback();
   StreamWrap::onClosing();
 }
 

@@ -3,6 +3,7 @@
 
 #include <uv.h>
 
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -15,8 +16,7 @@ namespace nodecc::bindings {
 class ConnectionWrap : public StreamWrap {
  public:
   /// A new connection (status 0 with the accepted client) or an accept error.
-  /// 16 inline bytes: every accepted connection's wrapper carries one, unused.
-  using ConnectionCallback = UniqueFunction<void(int status, ConnectionWrap* client), 16>;
+  using ConnectionCallback = UniqueFunction<void(int status, ConnectionWrap* client)>;
   using StatusCallback = StreamWrap::StatusCallback;
 
   /// uv_listen; `cb` runs from the libuv callback for each connection.
@@ -30,7 +30,9 @@ class ConnectionWrap : public StreamWrap {
 
  private:
   static void onConnection(uv_stream_t* server, int status);
-  ConnectionCallback onConnection_;
+  // Boxed: only a listening handle has one, and every accepted connection is a
+  // ConnectionWrap too.
+  std::unique_ptr<ConnectionCallback> onConnection_;
 };
 
 class TcpWrap final : public ConnectionWrap {
