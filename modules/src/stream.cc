@@ -70,54 +70,64 @@ enum : std::uint32_t {
 }  // namespace
 
 namespace {
-// A FIFO that allocates nothing until the first push (std::deque allocates a map and a
-// 512-byte block when constructed, ~1 KiB per stream and ~2 KiB per idle socket): a
-// vector with a moving head, compacted when the consumed prefix dominates.
+// A FIFO one pointer wide that allocates nothing until the first push (std::deque
+// allocates a map and a 512-byte block when constructed, ~1 KiB per stream; an empty
+// vector with its head index is 32 bytes, in both states of every idle socket): a vector
+// with a moving head, compacted when the consumed prefix dominates, held in a box made by
+// the first push and kept (with its capacity) for the stream's life.
 template <class T>
 class Fifo {
  public:
   Fifo() = default;
-  Fifo(Fifo&& o) noexcept : v_(std::move(o.v_)), head_(o.head_) { o.clear(); }
+  Fifo(Fifo&& o) noexcept : b_(std::move(o.b_)) {}
   Fifo& operator=(Fifo&& o) noexcept {
-    v_ = std::move(o.v_);
-    head_ = o.head_;
-    o.clear();
+    b_ = std::move(o.b_);
     return *this;
   }
-  bool empty() const noexcept { return head_ == v_.size(); }
-  std::size_t size() const noexcept { return v_.size() - head_; }
-  T& front() { return v_[head_]; }
-  const T& front() const { return v_[head_]; }
-  void push_back(T&& x) { v_.push_back(std::move(x)); }
+  bool empty() const noexcept { return !b_ || b_->head == b_->v.size(); }
+  std::size_t size() const noexcept { return b_ ? b_->v.size() - b_->head : 0; }
+  T& front() { return b_->v[b_->head]; }
+  const T& front() const { return b_->v[b_->head]; }
+  void push_back(T&& x) { box().v.push_back(std::move(x)); }
   void push_front(T&& x) {
-    if (head_ > 0) {
-      v_[--head_] = std::move(x);
+    Box& b = box();
+    if (b.head > 0) {
+      b.v[--b.head] = std::move(x);
     } else {
-      v_.insert(v_.begin(), std::move(x));
+      b.v.insert(b.v.begin(), std::move(x));
     }
   }
   void pop_front() {
-    v_[head_++] = T();
-    if (head_ == v_.size()) {
-      v_.clear();
-      head_ = 0;
-    } else if (head_ >= 16 && head_ * 2 >= v_.size()) {
-      v_.erase(v_.begin(), v_.begin() + static_cast<std::ptrdiff_t>(head_));
-      head_ = 0;
+    Box& b = *b_;
+    b.v[b.head++] = T();
+    if (b.head == b.v.size()) {
+      b.v.clear();
+      b.head = 0;
+    } else if (b.head >= 16 && b.head * 2 >= b.v.size()) {
+      b.v.erase(b.v.begin(), b.v.begin() + static_cast<std::ptrdiff_t>(b.head));
+      b.head = 0;
     }
   }
   void clear() noexcept {
-    v_.clear();
-    head_ = 0;
+    if (!b_) return;
+    b_->v.clear();
+    b_->head = 0;
   }
-  auto begin() { return v_.begin() + static_cast<std::ptrdiff_t>(head_); }
-  auto end() { return v_.end(); }
-  auto begin() const { return v_.begin() + static_cast<std::ptrdiff_t>(head_); }
-  auto end() const { return v_.end(); }
+  T* begin() { return b_ ? b_->v.data() + b_->head : nullptr; }
+  T* end() { return b_ ? b_->v.data() + b_->v.size() : nullptr; }
+  const T* begin() const { return b_ ? b_->v.data() + b_->head : nullptr; }
+  const T* end() const { return b_ ? b_->v.data() + b_->v.size() : nullptr; }
 
  private:
-  std::vector<T> v_;
-  std::size_t head_ = 0;
+  struct Box {
+    std::vector<T> v;
+    std::size_t head = 0;
+  };
+  Box& box() {
+    if (!b_) b_ = std::make_unique<Box>();
+    return *b_;
+  }
+  std::unique_ptr<Box> b_;
 };
 // A stream's stored error: boxed, since an Error is ~300 bytes and almost never set.
 class BoxedError {
@@ -154,9 +164,25 @@ struct Stream::ReadableState {
     Writable* dest;
     std::shared_ptr<EventEmitter> ref;
   };
-  std::vector<Pipe> pipes;
-  Writable* awaitDrainWriter = nullptr;      // single-pipe case
-  std::vector<Writable*> awaitDrainWriters;  // kMultiAwaitDrain case
+  // pipe(): boxed, since most readables (sockets, request bodies) are never piped.
+  struct Piping {
+    std::vector<Pipe> pipes;
+    std::vector<Writable*> awaitDrainWriters;  // kMultiAwaitDrain case
+    // Each pipe's listeners (PipeCtx), by destination, alive while the pipe is.
+    std::vector<std::pair<Writable*, std::shared_ptr<void>>> contexts;
+  };
+  std::unique_ptr<Piping> piping;
+  Writable* awaitDrainWriter = nullptr;  // single-pipe case
+  Piping& pipingState() {
+    if (!piping) piping = std::make_unique<Piping>();
+    return *piping;
+  }
+  std::size_t pipeCount() const noexcept { return piping ? piping->pipes.size() : 0; }
+  bool awaitingDrainOfMany() const noexcept { return piping && !piping->awaitDrainWriters.empty(); }
+  void clearAwaitDrain() noexcept {
+    awaitDrainWriter = nullptr;
+    if (piping) piping->awaitDrainWriters.clear();
+  }
   // setEncoding(): boxed, since most readables (sockets, request bodies) never decode.
   struct Decoding {
     explicit Decoding(std::string_view enc) : decoder(enc), encoding(decoder.encoding()) {}
@@ -168,25 +194,43 @@ struct Stream::ReadableState {
 };
 
 struct Stream::WritableState {
+  // Ordered to pack: every socket carries one.
   std::uint32_t f = wSync | wEmitClose | wAutoDestroy | wAllNoop;
-  std::size_t highWaterMark = 16384;
-  std::string_view defaultEncoding = "utf8";  // encoding::normalize's static names
-  std::size_t length = 0;
   int corked = 0;
+  int pendingcb = 0;
+  std::size_t highWaterMark = 16384;
+  std::size_t length = 0;
   std::size_t writelen = 0;
-  Callback writecb;
+  // Set by write(string) on a decodeStrings: false stream for the chunk it passes on.
+  std::size_t nextUnits = npos;
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+  // encoding::normalize's static (NUL-terminated) names.
+  const char* defaultEncodingName = "utf8";
+  std::string_view defaultEncoding() const noexcept { return defaultEncodingName; }
+  BoxedError errored;
+  // end()'s callbacks waiting for 'finish': boxed, since few streams have any.
+  std::unique_ptr<std::vector<Callback>> onFinished;
   struct Entry {
     Buffer chunk;
     Callback callback;
     std::size_t units;  // what the chunk counts in `length` (bytes, or a string's JS length)
   };
-  // Set by write(string) on a decodeStrings: false stream for the chunk it passes on.
-  std::size_t nextUnits = npos;
-  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
   Fifo<Entry> buffered;
-  int pendingcb = 0;
-  BoxedError errored;
-  std::vector<Callback> onFinished;
+  // The callback of the write in flight: boxed by the first write that brings one (an
+  // idle socket, and a stream written without callbacks, never make the box).
+  std::unique_ptr<Callback> writecb;
+  void setWritecb(Callback cb) {
+    if (writecb)
+      *writecb = std::move(cb);
+    else if (cb)
+      writecb = std::make_unique<Callback>(std::move(cb));
+  }
+  Callback takeWritecb() {
+    if (!writecb) return Callback();
+    Callback cb = std::move(*writecb);
+    *writecb = Callback();
+    return cb;
+  }
 };
 
 // ---- Stream (destroy.js) ---------------------------------------------------------------------
@@ -240,7 +284,7 @@ Stream& Stream::destroy(std::optional<Error> err, Callback cb) {
     return *this;
   }
   checkError(err, w, r);
-  if (w && !r && (!w->buffered.empty() || !w->onFinished.empty())) {
+  if (w && !r && (!w->buffered.empty() || (w->onFinished && !w->onFinished->empty()))) {
     // Writable.prototype.destroy: the buffered writes' and end()'s callbacks hear
     // ERR_STREAM_DESTROYED on the next tick (unless a write in flight settles them first).
     // A Duplex keeps Readable.prototype.destroy, which does not.
@@ -361,12 +405,8 @@ const nodecc::detail::SigInfo* Readable::declaredSignature(std::string_view even
 
 std::shared_ptr<void> Readable::releaseForTeardown() {
   ReadableState& s = *rs_;
-  auto contexts = std::move(pipeContexts_);  // freed on return, after the release
-  auto pipes = std::move(s.pipes);
-  pipeContexts_.clear();
-  s.pipes.clear();
+  auto piping = std::move(s.piping);  // freed on return, after the release
   s.awaitDrainWriter = nullptr;
-  s.awaitDrainWriters.clear();
   return Stream::releaseForTeardown();
 }
 
@@ -490,8 +530,7 @@ void Readable::emitData(Buffer chunk) {
 void Readable::addChunk(Buffer chunk, bool addToFront) {
   ReadableState& s = *rs_;
   if ((s.f & (rFlowing | rSync | rDataListening)) == (rFlowing | rDataListening) && s.length == 0) {
-    s.awaitDrainWriter = nullptr;
-    s.awaitDrainWriters.clear();
+    s.clearAwaitDrain();
     emitData(std::move(chunk));
   } else {
     s.length += (s.f & rDecoder) ? utf16Units(chunk) : chunk.length();
@@ -588,8 +627,7 @@ std::optional<Buffer> Readable::read(std::optional<std::size_t> nArg) {
     n = 0;
   } else {
     s.length -= n;
-    s.awaitDrainWriter = nullptr;
-    s.awaitDrainWriters.clear();
+    s.clearAwaitDrain();
   }
   if (s.length == 0) {
     if (!(s.f & rEnded)) s.f |= rNeedReadable;
@@ -907,12 +945,13 @@ struct PipeCtx {
 
 void Readable::pipeImpl(Writable& dest, std::shared_ptr<EventEmitter> destRef, PipeOptions opts) {
   ReadableState& s = *rs_;
-  if (s.pipes.size() == 1 && !(s.f & rMultiAwaitDrain)) {
+  ReadableState::Piping& piping = s.pipingState();
+  if (piping.pipes.size() == 1 && !(s.f & rMultiAwaitDrain)) {
     s.f |= rMultiAwaitDrain;
-    if (s.awaitDrainWriter) s.awaitDrainWriters.push_back(s.awaitDrainWriter);
+    if (s.awaitDrainWriter) piping.awaitDrainWriters.push_back(s.awaitDrainWriter);
     s.awaitDrainWriter = nullptr;
   }
-  s.pipes.push_back({&dest, destRef});
+  piping.pipes.push_back({&dest, destRef});
   auto ctx = std::make_shared<PipeCtx>();
   std::shared_ptr<EventEmitter> srcRef = keepAlive();  // dest's listeners keep src alive, as in JS
   ctx->src = this;
@@ -955,12 +994,13 @@ void Readable::pipeImpl(Writable& dest, std::shared_ptr<EventEmitter> destRef, P
     if (!c) return;
     ReadableState& st = *src->rs_;
     if (!c->cleanedUp) {
-      if (st.pipes.size() == 1 && st.pipes[0].dest == d) {
+      const std::size_t n = st.pipeCount();
+      if (n == 1 && st.piping->pipes[0].dest == d) {
         st.awaitDrainWriter = d;
         st.f &= ~rMultiAwaitDrain;
-      } else if (st.pipes.size() > 1 && std::any_of(st.pipes.begin(), st.pipes.end(),
-                                                    [d](auto& p) { return p.dest == d; })) {
-        st.awaitDrainWriters.push_back(d);
+      } else if (n > 1 && std::any_of(st.piping->pipes.begin(), st.piping->pipes.end(),
+                                      [d](auto& p) { return p.dest == d; })) {
+        st.piping->awaitDrainWriters.push_back(d);
       }
       src->pause();
     }
@@ -970,11 +1010,11 @@ void Readable::pipeImpl(Writable& dest, std::shared_ptr<EventEmitter> destRef, P
         ReadableState& st2 = *src->rs_;
         if (st2.awaitDrainWriter == d) {
           st2.awaitDrainWriter = nullptr;
-        } else if (st2.f & rMultiAwaitDrain) {
-          auto& v = st2.awaitDrainWriters;
+        } else if ((st2.f & rMultiAwaitDrain) && st2.piping) {
+          auto& v = st2.piping->awaitDrainWriters;
           v.erase(std::remove(v.begin(), v.end(), d), v.end());
         }
-        if (!st2.awaitDrainWriter && st2.awaitDrainWriters.empty() && (st2.f & rDataListening)) {
+        if (!st2.awaitDrainWriter && !st2.awaitingDrainOfMany() && (st2.f & rDataListening)) {
           src->resume();
         }
       });
@@ -1026,7 +1066,7 @@ void Readable::pipeImpl(Writable& dest, std::shared_ptr<EventEmitter> destRef, P
   dest.once("close", ctx->onclose);
   dest.once("finish", ctx->onfinish);
   // The context lives until this destination is unpiped.
-  pipeContexts_.emplace_back(&dest, ctx);
+  s.pipingState().contexts.emplace_back(&dest, ctx);
   dest.emit("pipe", static_cast<Readable*>(this));
   if (dest.writableNeedDrain()) {
     pauseFn();
@@ -1037,24 +1077,25 @@ void Readable::pipeImpl(Writable& dest, std::shared_ptr<EventEmitter> destRef, P
 
 Readable& Readable::unpipe(Writable* dest) {
   ReadableState& s = *rs_;
-  if (s.pipes.empty()) return *this;
+  if (s.pipeCount() == 0) return *this;
   auto self = keepAlive();
+  auto& pipes = s.piping->pipes;
   if (!dest) {
-    auto dests = std::move(s.pipes);
-    s.pipes.clear();
+    auto dests = std::move(pipes);
+    pipes.clear();
     pause();
     for (auto& p : dests) p.dest->emit("unpipe", static_cast<Readable*>(this));
-    pipeContexts_.clear();
+    if (s.piping) s.piping->contexts.clear();
     return *this;
   }
-  auto it =
-      std::find_if(s.pipes.begin(), s.pipes.end(), [dest](auto& p) { return p.dest == dest; });
-  if (it == s.pipes.end()) return *this;
+  auto it = std::find_if(pipes.begin(), pipes.end(), [dest](auto& p) { return p.dest == dest; });
+  if (it == pipes.end()) return *this;
   auto keepDest = it->ref;
-  s.pipes.erase(it);
-  if (s.pipes.empty()) pause();
+  pipes.erase(it);
+  if (pipes.empty()) pause();
   dest->emit("unpipe", static_cast<Readable*>(this));
-  auto& pc = pipeContexts_;
+  if (!s.piping) return *this;
+  auto& pc = s.piping->contexts;
   pc.erase(std::remove_if(pc.begin(), pc.end(), [dest](auto& e) { return e.first == dest; }),
            pc.end());
   return *this;
@@ -1081,7 +1122,7 @@ Writable::Writable(Options opts) {
   if (!enc) {
     throw errors::typeError("ERR_UNKNOWN_ENCODING", "Unknown encoding: " + opts.defaultEncoding);
   }
-  ws_->defaultEncoding = *enc;
+  ws_->defaultEncodingName = enc->data();
 }
 
 Writable::~Writable() = default;
@@ -1136,7 +1177,7 @@ bool Writable::write(Buffer chunk, Callback cb) {
 }
 
 bool Writable::write(std::string_view chunk, std::string_view enc, Callback cb) {
-  std::string_view e = enc.empty() ? ws_->defaultEncoding : enc;
+  std::string_view e = enc.empty() ? ws_->defaultEncoding() : enc;
   // 'buffer' passes Node's encoding check, then Buffer.from(string, 'buffer') rejects it.
   if (e == "buffer" || !encoding::normalize(e)) {
     throw errors::typeError("ERR_UNKNOWN_ENCODING", "Unknown encoding: " + std::string(e));
@@ -1181,7 +1222,7 @@ bool Writable::writeOrBuffer(Buffer chunk, Callback cb) {
     s.buffered.push_back({std::move(chunk), std::move(cb), len});
   } else {
     s.writelen = len;
-    s.writecb = std::move(cb);
+    s.setWritecb(std::move(cb));
     s.f |= wWriting | wSync | wExpectWriteCb;
     self = keepAlive();
     _write(std::move(chunk),
@@ -1196,7 +1237,7 @@ bool Writable::writeOrBuffer(Buffer chunk, Callback cb) {
 void Writable::doWrite(bool writev, std::size_t len, std::vector<Buffer> chunks, Callback cb) {
   WritableState& s = *ws_;
   s.writelen = len;
-  s.writecb = std::move(cb);
+  s.setWritecb(std::move(cb));
   s.f |= wWriting | wSync | wExpectWriteCb;
   auto self = keepAlive();
   Callback onw([this, self](std::optional<Error> er) { onwrite(std::move(er)); });
@@ -1225,8 +1266,7 @@ void Writable::onwrite(std::optional<Error> er) {
     return;
   }
   bool sync = s.f & wSync;
-  Callback cb = std::move(s.writecb);
-  s.writecb = Callback();
+  Callback cb = s.takeWritecb();
   s.f &= ~(wWriting | wExpectWriteCb);
   s.length -= s.writelen;
   s.writelen = 0;
@@ -1375,7 +1415,8 @@ Writable& Writable::end(Callback cb) {
       auto shared = std::make_shared<Callback>(std::move(cb));
       nextTick([shared, arg] { (*shared)(arg); });
     } else {
-      s.onFinished.push_back(std::move(cb));
+      if (!s.onFinished) s.onFinished = std::make_unique<std::vector<Callback>>();
+      s.onFinished->push_back(std::move(cb));
     }
   }
   return *this;
@@ -1401,7 +1442,7 @@ Writable& Writable::end(Buffer chunk, Callback cb) {
 }
 
 Writable& Writable::end(std::string_view chunk, std::string_view enc, Callback cb) {
-  std::string_view e = enc.empty() ? ws_->defaultEncoding : enc;
+  std::string_view e = enc.empty() ? ws_->defaultEncoding() : enc;
   Buffer bytes = Buffer::from(chunk, e);
   return countingJsLength(*ws_, chunk,
                           [&]() -> Writable& { return end(std::move(bytes), std::move(cb)); });
@@ -1427,7 +1468,7 @@ Writable& Writable::setDefaultEncoding(std::string_view enc) {
   for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   auto e = encoding::normalize(lower);
   if (!e) throw errors::typeError("ERR_UNKNOWN_ENCODING", "Unknown encoding: " + lower);
-  ws_->defaultEncoding = *e;
+  ws_->defaultEncodingName = e->data();
   return *this;
 }
 
@@ -1515,9 +1556,9 @@ void Writable::finish() {
 }
 
 void Writable::callFinishedCallbacks(const std::optional<Error>& err) {
-  auto cbs = std::move(ws_->onFinished);
-  ws_->onFinished.clear();
-  for (auto& c : cbs) c(err);
+  std::unique_ptr<std::vector<Callback>> cbs = std::move(ws_->onFinished);
+  if (!cbs) return;
+  for (auto& c : *cbs) c(err);
 }
 
 bool Writable::writable() const noexcept {

@@ -216,7 +216,6 @@ class Readable : public virtual Stream {
   void pipeImpl(Writable& dest, std::shared_ptr<EventEmitter> destRef, PipeOptions opts);
   // The `read` option, boxed: subclasses override _read and leave it unset.
   std::unique_ptr<std::function<void(Readable&, std::size_t)>> readFn_;
-  std::vector<std::pair<Writable*, std::shared_ptr<void>>> pipeContexts_;
 };
 
 /// Node's stream.Writable.
