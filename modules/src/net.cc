@@ -64,14 +64,20 @@ stream::Duplex::Options duplexOptions(const SocketOptions& o) {
 }
 }  // namespace
 
+// Node's onReadableStreamEnd, one function for every socket: without half-open, writes
+// after the peer's FIN fail with EPIPE.
+void Socket::onReadableStreamEnd(EventEmitter& self) {
+  auto& s = dynamic_cast<Socket&>(self);
+  if (!s.allowHalfOpen) s.endedByPeerNoHalfOpen_ = true;
+}
+
 Socket::Socket(SocketOptions opts) : stream::Duplex(duplexOptions(opts)) {
   setNoDelay_ = opts.noDelay;
   setKeepAlive_ = opts.keepAlive;
   keepAliveDelay_ = static_cast<unsigned>(std::max(0.0, opts.keepAliveInitialDelay) / 1000);
-  // onReadableStreamEnd: without half-open, writes after the peer's FIN fail with EPIPE.
-  on("end", [this]() {
-    if (!allowHalfOpen) endedByPeerNoHalfOpen_ = true;
-  });
+  thread_local const Listener endListener =
+      std::make_shared<nodecc::detail::ThisListener<&Socket::onReadableStreamEnd>>();
+  addSharedListener("end", endListener);
   if (opts.fd) {
     throw errors::invalidArgValue("options.fd", std::to_string(*opts.fd),
                                   "needs net::Socket::create() (a socket with a descriptor must "
@@ -82,7 +88,7 @@ Socket::Socket(SocketOptions opts) : stream::Duplex(duplexOptions(opts)) {
 std::shared_ptr<void> Socket::releaseForTeardown() {
   // The Environment is ending: no user code runs from here on.
   std::shared_ptr<void> keep = weak_from_this().lock();
-  timer_.reset();
+  timeout_.reset();
   if (handle_) {
     handle_->setReadCallback(bindings::StreamWrap::ReadCallback());
     handle_->close([]() {});
@@ -162,7 +168,7 @@ const nodecc::detail::SigInfo* Socket::declaredSignature(std::string_view event)
 // initSocketHandle
 void Socket::initHandle(bindings::StreamWrap* h) {
   handle_ = h;
-  sockname_.reset();
+  if (cached_) cached_->sock.reset();
   if (!self_) self_ = keepAlive();
   h->setReadCallback([this](ssize_t nread, Buffer data) {
     Environment& e = handle_ ? handle_->env() : env();
@@ -251,7 +257,7 @@ void Socket::writeGeneric(std::vector<Buffer> chunks, stream::Callback cb) {
   if (connecting_) {
     std::size_t bytes = 0;
     for (auto& c : chunks) bytes += c.length();
-    pendingDataBytes_ = bytes;
+    cached().pendingDataBytes = bytes;
     struct Pending {
       std::vector<Buffer> chunks;
       stream::Callback cb;
@@ -279,7 +285,7 @@ void Socket::writeGeneric(std::vector<Buffer> chunks, stream::Callback cb) {
     once("close", p->onClose);
     return;
   }
-  pendingDataBytes_ = 0;
+  if (cached_) cached_->pendingDataBytes = 0;
   if (!handle_) {
     cb(errSocketClosed());
     return;
@@ -305,7 +311,7 @@ void Socket::writeGeneric(std::vector<Buffer> chunks, stream::Callback cb) {
             return;
           }
           unrefTimer();
-          lastWriteQueueSize_ = 0;
+          if (timeout_) timeout_->lastWriteQueueSize = 0;
           (*shared)(std::nullopt);
         });
       },
@@ -316,7 +322,7 @@ void Socket::writeGeneric(std::vector<Buffer> chunks, stream::Callback cb) {
     return;
   }
   if (async) {
-    lastWriteQueueSize_ = bytes;
+    if (timeout_ || bytes > 0) timeoutState().lastWriteQueueSize = bytes;
   } else {
     (*shared)(std::nullopt);
   }
@@ -375,14 +381,14 @@ void Socket::closeHandle(bool isException) {
 void Socket::_destroy(std::optional<Error> exception, stream::Callback cb) {
   connecting_ = false;
   ++connectGeneration_;
-  if (timer_) {
-    clearTimeout(timer_);
-    timer_.reset();
+  if (timeout_ && timeout_->timer) {
+    clearTimeout(timeout_->timer);
+    timeout_->timer.reset();
   }
   if (handle_) {
     bool isException = exception.has_value();
-    bytesReadCached_ = handle_->bytesRead();
-    bytesWrittenCached_ = handle_->bytesWritten();
+    cached().bytesRead = handle_->bytesRead();
+    cached().bytesWritten = handle_->bytesWritten();
     if (resetAndClosing_) {
       // Node: this._handle.reset(() => this.emit('close', isException)).
       resetAndClosing_ = false;
@@ -399,7 +405,7 @@ void Socket::_destroy(std::optional<Error> exception, stream::Callback cb) {
     }
     handle_->setReadCallback(bindings::StreamWrap::ReadCallback());
     handle_ = nullptr;
-    sockname_.reset();
+    if (cached_) cached_->sock.reset();
     cb(std::move(exception));
   } else {
     cb(std::move(exception));
@@ -421,8 +427,8 @@ bindings::StreamWrap* Socket::detachHandle() {
   h->setReadCallback(bindings::StreamWrap::ReadCallback());
   h->readStop();
   h->setCloseCallback([]() {});
-  bytesReadCached_ = h->bytesRead();
-  bytesWrittenCached_ = h->bytesWritten();
+  cached().bytesRead = h->bytesRead();
+  cached().bytesWritten = h->bytesWritten();
   handle_ = nullptr;
   setTimeout(0);
   if (server_) {
@@ -495,14 +501,14 @@ Socket& Socket::resetAndDestroy() {
 // ---- timeouts ----
 
 void Socket::unrefTimer() {
-  if (timer_) timer_->refresh();
+  if (timeout_ && timeout_->timer) timeout_->timer->refresh();
 }
 
 void Socket::onTimeoutFired() {
-  if (handle_ && lastWriteQueueSize_ > 0) {
+  if (handle_ && timeout_ && timeout_->lastWriteQueueSize > 0) {
     std::size_t wq = handle_->writeQueueSize();
-    if (wq != lastWriteQueueSize_) {
-      lastWriteQueueSize_ = wq;
+    if (wq != timeout_->lastWriteQueueSize) {
+      timeout_->lastWriteQueueSize = wq;
       unrefTimer();
       return;
     }
@@ -512,7 +518,7 @@ void Socket::onTimeoutFired() {
 
 Socket& Socket::setTimeout(double msecs, std::function<void()> callback) {
   if (destroyed()) return *this;
-  timeoutMs_ = msecs;
+  timeoutState().ms = msecs;
   if (std::isnan(msecs) || msecs < 0 || !std::isfinite(msecs)) {
     throw errors::outOfRange("msecs", "a non-negative finite number",
                              util::detail::formatNumber(msecs));
@@ -524,9 +530,9 @@ Socket& Socket::setTimeout(double msecs, std::function<void()> callback) {
                          "TimeoutOverflowWarning");
     msecs = 2147483647;
   }
-  if (timer_) {
-    clearTimeout(timer_);
-    timer_.reset();
+  if (timeout_->timer) {
+    clearTimeout(timeout_->timer);
+    timeout_->timer.reset();
   }
   if (msecs == 0) {
     // Node removes the given callback as a 'timeout' listener; C++ callables have no
@@ -534,12 +540,12 @@ Socket& Socket::setTimeout(double msecs, std::function<void()> callback) {
     return *this;
   }
   std::weak_ptr<EventEmitter> weak = weak_from_this();
-  timer_ = nodecc::setTimeout(
+  timeout_->timer = nodecc::setTimeout(
       [this, weak]() {
         if (auto sp = weak.lock()) onTimeoutFired();
       },
       msecs);
-  timer_->unref();
+  timeout_->timer->unref();
   if (callback) once("timeout", std::move(callback));
   return *this;
 }
@@ -595,71 +601,70 @@ Socket& Socket::unref() {
 // ---- addresses ----
 
 void Socket::peername() {
-  if (peername_ || !handle_ || connecting_) return;
+  if (peerInfo() || !handle_ || connecting_) return;
   if (auto* tcp = dynamic_cast<bindings::TcpWrap*>(handle_)) {
     bindings::SocketAddress sa;
-    if (tcp->getpeername(&sa) == 0)
-      peername_ = std::make_unique<AddressInfo>(AddressInfo{sa.address, sa.family, sa.port});
+    if (tcp->getpeername(&sa) == 0) cached().peer = AddressInfo{sa.address, sa.family, sa.port};
   } else if (auto* p = dynamic_cast<bindings::PipeWrap*>(handle_)) {
     std::string name = p->getpeername();
-    peername_ = std::make_unique<AddressInfo>(AddressInfo{name, "", 0});
+    cached().peer = AddressInfo{name, "", 0};
   }
 }
 
 void Socket::sockname() {
-  if (sockname_ || !handle_) return;
+  if (sockInfo() || !handle_) return;
   if (auto* tcp = dynamic_cast<bindings::TcpWrap*>(handle_)) {
     bindings::SocketAddress sa;
-    if (tcp->getsockname(&sa) == 0)
-      sockname_ = std::make_unique<AddressInfo>(AddressInfo{sa.address, sa.family, sa.port});
+    if (tcp->getsockname(&sa) == 0) cached().sock = AddressInfo{sa.address, sa.family, sa.port};
   } else if (auto* p = dynamic_cast<bindings::PipeWrap*>(handle_)) {
-    sockname_ = std::make_unique<AddressInfo>(AddressInfo{p->getsockname(), "", 0});
+    cached().sock = AddressInfo{p->getsockname(), "", 0};
   }
 }
 
 AddressInfo Socket::address() {
   sockname();
-  return sockname_ ? *sockname_ : AddressInfo{};
+  return sockInfo() ? *sockInfo() : AddressInfo{};
 }
 
 Maybe<std::string> Socket::remoteAddress() {
   peername();
-  if (!peername_ || isPipe_) return std::nullopt;
-  return peername_->address;
+  if (!peerInfo() || isPipe_) return std::nullopt;
+  return peerInfo()->address;
 }
 Maybe<int> Socket::remotePort() {
   peername();
-  if (!peername_ || isPipe_) return std::nullopt;
-  return peername_->port;
+  if (!peerInfo() || isPipe_) return std::nullopt;
+  return peerInfo()->port;
 }
 Maybe<std::string> Socket::remoteFamily() {
   peername();
-  if (!peername_ || isPipe_) return std::nullopt;
-  return peername_->family;
+  if (!peerInfo() || isPipe_) return std::nullopt;
+  return peerInfo()->family;
 }
 Maybe<std::string> Socket::localAddress() {
   sockname();
-  if (!sockname_ || isPipe_) return std::nullopt;
-  return sockname_->address;
+  if (!sockInfo() || isPipe_) return std::nullopt;
+  return sockInfo()->address;
 }
 Maybe<int> Socket::localPort() {
   sockname();
-  if (!sockname_ || isPipe_) return std::nullopt;
-  return sockname_->port;
+  if (!sockInfo() || isPipe_) return std::nullopt;
+  return sockInfo()->port;
 }
 Maybe<std::string> Socket::localFamily() {
   sockname();
-  if (!sockname_ || isPipe_) return std::nullopt;
-  return sockname_->family;
+  if (!sockInfo() || isPipe_) return std::nullopt;
+  return sockInfo()->family;
 }
 
 std::uint64_t Socket::bytesRead() const noexcept {
-  return handle_ ? handle_->bytesRead() : bytesReadCached_;
+  return handle_ ? handle_->bytesRead() : (cached_ ? cached_->bytesRead : 0);
 }
 
 std::uint64_t Socket::bytesWritten() const noexcept {
-  std::uint64_t dispatched = handle_ ? handle_->bytesWritten() : bytesWrittenCached_;
-  return dispatched + bufferedBytes() + pendingDataBytes_;
+  std::uint64_t dispatched =
+      handle_ ? handle_->bytesWritten() : (cached_ ? cached_->bytesWritten : 0);
+  return dispatched + bufferedBytes() + (cached_ ? cached_->pendingDataBytes : 0);
 }
 
 std::string Socket::readyState() const {
@@ -754,7 +759,7 @@ void Socket::lookupAndConnect(const ConnectOptions& options) {
   }
   std::string localAddress = options.localAddress;
   int localPort = options.localPort;
-  std::uint64_t gen = connectGeneration_;
+  std::uint32_t gen = connectGeneration_;
   auto keep = keepAlive();
   int addressType = isIP(host);
   if (addressType) {
@@ -892,7 +897,7 @@ void Socket::connectMultiple(std::shared_ptr<MultiConnect> ctx, bool canceled) {
   }
   emit("connectionAttempt", addr.address, ctx->port, addr.family);
   auto keep = keepAlive();
-  std::uint64_t gen = connectGeneration_;
+  std::uint32_t gen = connectGeneration_;
   std::string address = addr.address;
   int family = addr.family;
   int port = ctx->port;
@@ -961,7 +966,7 @@ void Socket::internalConnect(const std::string& address, int port, int family,
     }
   }
   auto keep = keepAlive();
-  std::uint64_t gen = connectGeneration_;
+  std::uint32_t gen = connectGeneration_;
   Environment* e = &handle_->env();
   auto done = [this, keep, gen, address, port, family, localAddress, localPort, e](int status) {
     e->makeCallback([&] {
@@ -978,7 +983,7 @@ void Socket::internalConnect(const std::string& address, int port, int family,
   if (err) {
     std::string details;
     sockname();
-    if (sockname_) details = sockname_->address + ":" + std::to_string(sockname_->port);
+    if (const AddressInfo* a = sockInfo()) details = a->address + ":" + std::to_string(a->port);
     destroy(errors::exceptionWithHostPort(
         err, "connect", address, port < 0 ? std::nullopt : std::optional<int>(port), details));
   }
@@ -988,7 +993,7 @@ void Socket::afterConnect(int status, const std::string& address, int port, int 
                           const std::string& localAddress, int localPort) {
   if (destroyed()) return;
   connecting_ = false;
-  sockname_.reset();
+  if (cached_) cached_->sock.reset();
   if (status == 0) {
     unrefTimer();
     if (auto* tcp = dynamic_cast<bindings::TcpWrap*>(handle_)) {

@@ -152,7 +152,7 @@ class Socket : public stream::Duplex {
   bool pending() const noexcept { return !handle_ || connecting_; }
   bool connecting() const noexcept { return connecting_; }
   /// `socket.timeout` (ms), empty when never set.
-  Maybe<double> timeout() const noexcept { return timeoutMs_; }
+  Maybe<double> timeout() const noexcept { return timeout_ ? timeout_->ms : Maybe<double>(); }
   /// `socket.bufferSize` (writableLength).
   std::size_t bufferSize() const noexcept { return writableLength(); }
   /// The server that accepted this socket, if any.
@@ -198,6 +198,7 @@ class Socket : public stream::Duplex {
 
  private:
   friend class Server;
+  static void onReadableStreamEnd(EventEmitter& self);
   void initHandle(bindings::StreamWrap* h);
   void onRead(ssize_t nread, Buffer data);
   void writeGeneric(std::vector<Buffer> chunks, stream::Callback cb);
@@ -216,40 +217,64 @@ class Socket : public stream::Duplex {
   void peername();
   void sockname();
 
+  // Ordered to pack (every connection carries these): pointers and counters, then flags.
   bindings::StreamWrap* handle_ = nullptr;
-  bool isPipe_ = false;
-  bool connecting_ = false;
-  bool endedByPeerNoHalfOpen_ = false;  // write = writeAfterFIN
-  bool setNoDelay_ = false;
-  bool setKeepAlive_ = false;
-  unsigned keepAliveDelay_ = 0;
-  bool resetAndClosing_ = false;
-  std::uint64_t bytesReadCached_ = 0;
-  std::uint64_t bytesWrittenCached_ = 0;
-  std::size_t pendingDataBytes_ = 0;
-  std::size_t lastWriteQueueSize_ = 0;
-  // Boxed (most sockets never ask, and an idle connection should stay small): filled on
-  // first use, as Node caches _peername / _sockname.
-  std::unique_ptr<AddressInfo> peername_;
-  std::unique_ptr<AddressInfo> sockname_;
-  Maybe<double> timeoutMs_;
-  TimeoutPtr timer_;
+  // Boxed (most sockets never ask, and an idle connection should stay small): the peer
+  // and local addresses, filled on first use as Node caches _peername / _sockname, and
+  // the byte counts kept when the handle closes.
+  struct Cached {
+    std::optional<AddressInfo> peer;
+    std::optional<AddressInfo> sock;
+    std::uint64_t bytesRead = 0;
+    std::uint64_t bytesWritten = 0;
+    std::size_t pendingDataBytes = 0;  // written before the connection (Node's _pendingData)
+  };
+  std::unique_ptr<Cached> cached_;
+  Cached& cached() {
+    if (!cached_) cached_ = std::make_unique<Cached>();
+    return *cached_;
+  }
+  const AddressInfo* peerInfo() const noexcept {
+    return cached_ && cached_->peer ? &*cached_->peer : nullptr;
+  }
+  const AddressInfo* sockInfo() const noexcept {
+    return cached_ && cached_->sock ? &*cached_->sock : nullptr;
+  }
+  // setTimeout() and what its timer reads: boxed, made by its first call (or a write
+  // that waits in libuv's queue, whose size the timer compares).
+  struct Timeout {
+    Maybe<double> ms;
+    TimeoutPtr timer;
+    std::size_t lastWriteQueueSize = 0;  // Node's kLastWriteQueueSize
+  };
+  std::unique_ptr<Timeout> timeout_;
+  Timeout& timeoutState() {
+    if (!timeout_) timeout_ = std::make_unique<Timeout>();
+    return *timeout_;
+  }
   std::shared_ptr<Server> server_;
   std::shared_ptr<EventEmitter> self_;  // held while the handle is open
-  std::uint64_t connectGeneration_ = 0;
-  // Single-family lookups in flight: Node emits their 'lookup' even after 'close', so the
-  // listeners are released only once the last one has reported (releaseAfterClose()).
-  int pendingLookups_ = 0;
-  bool closeDone_ = false;
-  void releaseAfterClose();
   struct ConsumeHooks {
     UniqueFunction<void(Buffer)> onData;
     UniqueFunction<void()> onUnconsume;
   };
   std::unique_ptr<ConsumeHooks> consume_;  // consume(): made by its first call
+  std::uint32_t connectGeneration_ = 0;
+  // Single-family lookups in flight: Node emits their 'lookup' even after 'close', so the
+  // listeners are released only once the last one has reported (releaseAfterClose()).
+  int pendingLookups_ = 0;
+  unsigned keepAliveDelay_ = 0;
+  bool isPipe_ = false;
+  bool connecting_ = false;
+  bool endedByPeerNoHalfOpen_ = false;  // write = writeAfterFIN
+  bool setNoDelay_ = false;
+  bool setKeepAlive_ = false;
+  bool resetAndClosing_ = false;
+  bool closeDone_ = false;
   bool consuming_ = false;
   bool inConsumer_ = false;
   bool encodingForbidden_ = false;  // forbidSetEncoding()
+  void releaseAfterClose();
 };
 
 /// `net.createServer` options.
