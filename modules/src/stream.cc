@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <iterator>
+#include <utility>
 
 #include "nodecc/environment.h"
 #include "nodecc/process.h"
@@ -167,21 +169,25 @@ struct Stream::ReadableState {
   // pipe(): boxed, since most readables (sockets, request bodies) are never piped.
   struct Piping {
     std::vector<Pipe> pipes;
+    Writable* awaitDrainWriter = nullptr;      // single-pipe case
     std::vector<Writable*> awaitDrainWriters;  // kMultiAwaitDrain case
     // Each pipe's listeners (PipeCtx), by destination, alive while the pipe is.
     std::vector<std::pair<Writable*, std::shared_ptr<void>>> contexts;
   };
   std::unique_ptr<Piping> piping;
-  Writable* awaitDrainWriter = nullptr;  // single-pipe case
   Piping& pipingState() {
     if (!piping) piping = std::make_unique<Piping>();
     return *piping;
   }
   std::size_t pipeCount() const noexcept { return piping ? piping->pipes.size() : 0; }
   bool awaitingDrainOfMany() const noexcept { return piping && !piping->awaitDrainWriters.empty(); }
+  Writable* awaitDrainWriter() const noexcept {
+    return piping ? piping->awaitDrainWriter : nullptr;
+  }
   void clearAwaitDrain() noexcept {
-    awaitDrainWriter = nullptr;
-    if (piping) piping->awaitDrainWriters.clear();
+    if (!piping) return;
+    piping->awaitDrainWriter = nullptr;
+    piping->awaitDrainWriters.clear();
   }
   // setEncoding(): boxed, since most readables (sockets, request bodies) never decode.
   struct Decoding {
@@ -193,43 +199,65 @@ struct Stream::ReadableState {
   BoxedError errored;
 };
 
+namespace {
+// encoding::normalize's names, for a Writable's default encoding (an index in its state).
+constexpr std::string_view kWritableEncodings[] = {"utf8",   "hex",   "base64", "base64url",
+                                                   "latin1", "ascii", "utf16le"};
+}  // namespace
+
 struct Stream::WritableState {
   // Ordered to pack: every socket carries one.
   std::uint32_t f = wSync | wEmitClose | wAutoDestroy | wAllNoop;
   int corked = 0;
   int pendingcb = 0;
+  std::uint8_t defaultEncodingIndex = 0;  // in kWritableEncodings
   std::size_t highWaterMark = 16384;
   std::size_t length = 0;
   std::size_t writelen = 0;
   // Set by write(string) on a decodeStrings: false stream for the chunk it passes on.
   std::size_t nextUnits = npos;
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);
-  // encoding::normalize's static (NUL-terminated) names.
-  const char* defaultEncodingName = "utf8";
-  std::string_view defaultEncoding() const noexcept { return defaultEncodingName; }
+  std::string_view defaultEncoding() const noexcept {
+    return kWritableEncodings[defaultEncodingIndex];
+  }
+  void setDefaultEncoding(std::string_view normalized) noexcept {
+    for (std::uint8_t i = 0; i < std::size(kWritableEncodings); ++i)
+      if (kWritableEncodings[i] == normalized) defaultEncodingIndex = i;
+  }
   BoxedError errored;
-  // end()'s callbacks waiting for 'finish': boxed, since few streams have any.
-  std::unique_ptr<std::vector<Callback>> onFinished;
   struct Entry {
     Buffer chunk;
     Callback callback;
     std::size_t units;  // what the chunk counts in `length` (bytes, or a string's JS length)
   };
   Fifo<Entry> buffered;
-  // The callback of the write in flight: boxed by the first write that brings one (an
-  // idle socket, and a stream written without callbacks, never make the box).
-  std::unique_ptr<Callback> writecb;
+  // The callback of the write in flight and end()'s callbacks waiting for 'finish': boxed
+  // by the first that needs them (an idle socket, and a stream written without callbacks,
+  // never make the box).
+  struct Callbacks {
+    Callback writecb;
+    std::vector<Callback> onFinished;
+  };
+  std::unique_ptr<Callbacks> cbs;
   void setWritecb(Callback cb) {
-    if (writecb)
-      *writecb = std::move(cb);
+    if (cbs)
+      cbs->writecb = std::move(cb);
     else if (cb)
-      writecb = std::make_unique<Callback>(std::move(cb));
+      cbs = std::make_unique<Callbacks>(Callbacks{std::move(cb), {}});
   }
   Callback takeWritecb() {
-    if (!writecb) return Callback();
-    Callback cb = std::move(*writecb);
-    *writecb = Callback();
+    if (!cbs) return Callback();
+    Callback cb = std::move(cbs->writecb);
+    cbs->writecb = Callback();
     return cb;
+  }
+  bool hasFinishedCallbacks() const noexcept { return cbs && !cbs->onFinished.empty(); }
+  void addFinishedCallback(Callback cb) {
+    if (!cbs) cbs = std::make_unique<Callbacks>();
+    cbs->onFinished.push_back(std::move(cb));
+  }
+  std::vector<Callback> takeFinishedCallbacks() {
+    return cbs ? std::exchange(cbs->onFinished, {}) : std::vector<Callback>();
   }
 };
 
@@ -284,7 +312,7 @@ Stream& Stream::destroy(std::optional<Error> err, Callback cb) {
     return *this;
   }
   checkError(err, w, r);
-  if (w && !r && (!w->buffered.empty() || (w->onFinished && !w->onFinished->empty()))) {
+  if (w && !r && (!w->buffered.empty() || w->hasFinishedCallbacks())) {
     // Writable.prototype.destroy: the buffered writes' and end()'s callbacks hear
     // ERR_STREAM_DESTROYED on the next tick (unless a write in flight settles them first).
     // A Duplex keeps Readable.prototype.destroy, which does not.
@@ -406,7 +434,6 @@ const nodecc::detail::SigInfo* Readable::declaredSignature(std::string_view even
 std::shared_ptr<void> Readable::releaseForTeardown() {
   ReadableState& s = *rs_;
   auto piping = std::move(s.piping);  // freed on return, after the release
-  s.awaitDrainWriter = nullptr;
   return Stream::releaseForTeardown();
 }
 
@@ -948,8 +975,8 @@ void Readable::pipeImpl(Writable& dest, std::shared_ptr<EventEmitter> destRef, P
   ReadableState::Piping& piping = s.pipingState();
   if (piping.pipes.size() == 1 && !(s.f & rMultiAwaitDrain)) {
     s.f |= rMultiAwaitDrain;
-    if (s.awaitDrainWriter) piping.awaitDrainWriters.push_back(s.awaitDrainWriter);
-    s.awaitDrainWriter = nullptr;
+    if (piping.awaitDrainWriter) piping.awaitDrainWriters.push_back(piping.awaitDrainWriter);
+    piping.awaitDrainWriter = nullptr;
   }
   piping.pipes.push_back({&dest, destRef});
   auto ctx = std::make_shared<PipeCtx>();
@@ -977,7 +1004,7 @@ void Readable::pipeImpl(Writable& dest, std::shared_ptr<EventEmitter> destRef, P
     // Node: `state.awaitDrainWriters && dest._writableState.needDrain`: the Set of the
     // multi-pipe case is truthy even when empty, and needDrain is the raw flag (still set
     // on a destination destroyed while the source waits for its 'drain').
-    bool awaiting = st.awaitDrainWriter || (st.f & rMultiAwaitDrain);
+    bool awaiting = st.awaitDrainWriter() || (st.f & rMultiAwaitDrain);
     if (c->ondrain && awaiting && (d->ws_->f & wNeedDrain)) {
       c->ondrain->invoke(nullptr);
     }
@@ -996,7 +1023,7 @@ void Readable::pipeImpl(Writable& dest, std::shared_ptr<EventEmitter> destRef, P
     if (!c->cleanedUp) {
       const std::size_t n = st.pipeCount();
       if (n == 1 && st.piping->pipes[0].dest == d) {
-        st.awaitDrainWriter = d;
+        st.piping->awaitDrainWriter = d;
         st.f &= ~rMultiAwaitDrain;
       } else if (n > 1 && std::any_of(st.piping->pipes.begin(), st.piping->pipes.end(),
                                       [d](auto& p) { return p.dest == d; })) {
@@ -1008,13 +1035,13 @@ void Readable::pipeImpl(Writable& dest, std::shared_ptr<EventEmitter> destRef, P
       // pipeOnDrain
       c->ondrain = makeListener([src, d, srcRef = src->keepAlive()]() {
         ReadableState& st2 = *src->rs_;
-        if (st2.awaitDrainWriter == d) {
-          st2.awaitDrainWriter = nullptr;
+        if (st2.awaitDrainWriter() == d) {
+          st2.piping->awaitDrainWriter = nullptr;
         } else if ((st2.f & rMultiAwaitDrain) && st2.piping) {
           auto& v = st2.piping->awaitDrainWriters;
           v.erase(std::remove(v.begin(), v.end(), d), v.end());
         }
-        if (!st2.awaitDrainWriter && !st2.awaitingDrainOfMany() && (st2.f & rDataListening)) {
+        if (!st2.awaitDrainWriter() && !st2.awaitingDrainOfMany() && (st2.f & rDataListening)) {
           src->resume();
         }
       });
@@ -1122,7 +1149,7 @@ Writable::Writable(Options opts) {
   if (!enc) {
     throw errors::typeError("ERR_UNKNOWN_ENCODING", "Unknown encoding: " + opts.defaultEncoding);
   }
-  ws_->defaultEncodingName = enc->data();
+  ws_->setDefaultEncoding(*enc);
 }
 
 Writable::~Writable() = default;
@@ -1415,8 +1442,7 @@ Writable& Writable::end(Callback cb) {
       auto shared = std::make_shared<Callback>(std::move(cb));
       nextTick([shared, arg] { (*shared)(arg); });
     } else {
-      if (!s.onFinished) s.onFinished = std::make_unique<std::vector<Callback>>();
-      s.onFinished->push_back(std::move(cb));
+      s.addFinishedCallback(std::move(cb));
     }
   }
   return *this;
@@ -1468,7 +1494,7 @@ Writable& Writable::setDefaultEncoding(std::string_view enc) {
   for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   auto e = encoding::normalize(lower);
   if (!e) throw errors::typeError("ERR_UNKNOWN_ENCODING", "Unknown encoding: " + lower);
-  ws_->defaultEncodingName = e->data();
+  ws_->setDefaultEncoding(*e);
   return *this;
 }
 
@@ -1556,9 +1582,8 @@ void Writable::finish() {
 }
 
 void Writable::callFinishedCallbacks(const std::optional<Error>& err) {
-  std::unique_ptr<std::vector<Callback>> cbs = std::move(ws_->onFinished);
-  if (!cbs) return;
-  for (auto& c : *cbs) c(err);
+  std::vector<Callback> cbs = ws_->takeFinishedCallbacks();
+  for (auto& c : cbs) c(err);
 }
 
 bool Writable::writable() const noexcept {
