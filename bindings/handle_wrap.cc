@@ -2,9 +2,12 @@
 
 namespace nodecc::bindings {
 
-HandleWrap::HandleWrap(Environment& env, uv_handle_t* h) : env_(&env), handle_(h) {
+HandleWrap::HandleWrap(Environment& env, uv_handle_t* h) : handle_(h) {
+  // env() reads the loop's data. A handle is initialised on env's loop already, or (a
+  // process handle) by a later uv_spawn / uv_poll_init on it: set the loop now for both.
+  h->loop = env.loop();
   handle_->data = this;
-  env_->registerHandle(this);
+  env.registerHandle(this);
 }
 
 HandleWrap::~HandleWrap() = default;
@@ -13,7 +16,7 @@ void HandleWrap::close(CloseCallback onClosed) {
   if (state_ != State::kInitialized) return;
   state_ = State::kClosing;
   if (onClosed) onClosed_ = std::move(onClosed);
-  env_->unregisterHandle(this);
+  env().unregisterHandle(this);
   onClosing();
   uv_close(handle_, &HandleWrap::onCloseCb);
 }

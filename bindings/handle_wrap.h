@@ -44,11 +44,13 @@ class HandleWrap : public Environment::HandleEntry {
   void unref() noexcept;
   bool hasRef() const noexcept;
 
-  Environment& env() const noexcept { return *env_; }
+  /// The Environment whose loop holds the handle (the loop's data).
+  Environment& env() const noexcept { return *static_cast<Environment*>(handle_->loop->data); }
   uv_handle_t* handle() const noexcept { return handle_; }
 
  protected:
-  /// `h` is the wrapper's own uv handle member, already initialised on env's loop.
+  /// `h` is the wrapper's own uv handle member, initialised on env's loop (or to be, by
+  /// uv_spawn: the constructor sets its loop field either way).
   HandleWrap(Environment& env, uv_handle_t* h);
   ~HandleWrap() override;
   /// Called just before uv_close (stop reading, cancel callbacks …).
@@ -58,7 +60,6 @@ class HandleWrap : public Environment::HandleEntry {
   void closeForTeardown() override;
   static void onCloseCb(uv_handle_t* h);
 
-  Environment* env_;
   uv_handle_t* handle_;
   CloseCallback onClosed_;
   State state_ = State::kInitialized;  // last: a subclass's first flag packs beside it

@@ -105,6 +105,7 @@ Environment::Environment(EnvironmentOptions opts)
     tlCurrent = previous_;
     throw errors::uvException(r, "uv_loop_init");
   }
+  loop_->data = this;  // a handle finds its Environment from its loop (HandleWrap::env)
   impl_ = std::make_unique<Impl>(*this);
   Impl& I = *impl_;
   uv_update_time(loop_);
