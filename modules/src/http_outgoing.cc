@@ -1200,4 +1200,25 @@ std::shared_ptr<void> OutgoingMessage::releaseForTeardown() {
   EventEmitter::releaseForTeardown();
   return keep;
 }
+// ---- pipe destination ----------------------------------------------------------------------
+
+namespace {
+class OutgoingDest final : public stream::PipeDest {
+ public:
+  explicit OutgoingDest(std::shared_ptr<OutgoingMessage> m) : m_(std::move(m)) {}
+  EventEmitter& emitter() noexcept override { return *m_; }
+  bool write(const Buffer& chunk) override { return m_->write(chunk); }
+  bool write(std::string_view text) override { return m_->write(text); }
+  void end() override { m_->end(); }
+  bool writableNeedDrain() const noexcept override { return m_->writableNeedDrain(); }
+
+ private:
+  std::shared_ptr<OutgoingMessage> m_;
+};
+}  // namespace
+
+std::shared_ptr<stream::PipeDest> makePipeDest(const std::shared_ptr<OutgoingMessage>& message) {
+  return std::make_shared<OutgoingDest>(message);
+}
+
 }  // namespace nodecc::http

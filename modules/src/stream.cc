@@ -163,16 +163,16 @@ struct Stream::ReadableState {
   Fifo<Buffer> buffer;
   std::size_t length = 0;
   struct Pipe {
-    Writable* dest;
-    std::shared_ptr<EventEmitter> ref;
+    EventEmitter* dest;
+    std::shared_ptr<PipeDest> target;  // holds the destination while piped
   };
   // pipe(): boxed, since most readables (sockets, request bodies) are never piped.
   struct Piping {
     std::vector<Pipe> pipes;
-    Writable* awaitDrainWriter = nullptr;      // single-pipe case
-    std::vector<Writable*> awaitDrainWriters;  // kMultiAwaitDrain case
+    EventEmitter* awaitDrainWriter = nullptr;      // single-pipe case
+    std::vector<EventEmitter*> awaitDrainWriters;  // kMultiAwaitDrain case
     // Each pipe's listeners (PipeCtx), by destination, alive while the pipe is.
-    std::vector<std::pair<Writable*, std::shared_ptr<void>>> contexts;
+    std::vector<std::pair<EventEmitter*, std::shared_ptr<void>>> contexts;
   };
   std::unique_ptr<Piping> piping;
   Piping& pipingState() {
@@ -181,7 +181,7 @@ struct Stream::ReadableState {
   }
   std::size_t pipeCount() const noexcept { return piping ? piping->pipes.size() : 0; }
   bool awaitingDrainOfMany() const noexcept { return piping && !piping->awaitDrainWriters.empty(); }
-  Writable* awaitDrainWriter() const noexcept {
+  EventEmitter* awaitDrainWriter() const noexcept {
     return piping ? piping->awaitDrainWriter : nullptr;
   }
   void clearAwaitDrain() noexcept {
@@ -963,14 +963,14 @@ bool Readable::readableDidRead() const noexcept { return rs_->f & rDataEmitted; 
 namespace {
 struct PipeCtx {
   Readable* src;
-  Writable* dest;
+  std::shared_ptr<PipeDest> dest;
   Listener onunpipe, onend, ondata, onerror, onclose, onfinish, ondrain, unpipeL;
   bool cleanedUp = false;
   bool doEnd = true;
 };
 }  // namespace
 
-void Readable::pipeImpl(Writable& dest, std::shared_ptr<EventEmitter> destRef, PipeOptions opts) {
+void Readable::pipeImpl(std::shared_ptr<PipeDest> target, PipeOptions opts) {
   ReadableState& s = *rs_;
   ReadableState::Piping& piping = s.pipingState();
   if (piping.pipes.size() == 1 && !(s.f & rMultiAwaitDrain)) {
@@ -978,17 +978,20 @@ void Readable::pipeImpl(Writable& dest, std::shared_ptr<EventEmitter> destRef, P
     if (piping.awaitDrainWriter) piping.awaitDrainWriters.push_back(piping.awaitDrainWriter);
     piping.awaitDrainWriter = nullptr;
   }
-  piping.pipes.push_back({&dest, destRef});
+  EventEmitter* d = &target->emitter();  // the destination's identity and events
+  // Listeners that use the destination's methods hold `t`: a cycle through the destination's
+  // own listeners until the pipe's cleanup removes them (or the Environment's teardown).
+  std::shared_ptr<PipeDest> t = target;
+  piping.pipes.push_back({d, target});
   auto ctx = std::make_shared<PipeCtx>();
   std::shared_ptr<EventEmitter> srcRef = keepAlive();  // dest's listeners keep src alive, as in JS
   ctx->src = this;
-  ctx->dest = &dest;
+  ctx->dest = std::move(target);
   ctx->doEnd = opts.end;
   std::weak_ptr<PipeCtx> wctx = ctx;
   Readable* src = this;
-  Writable* d = &dest;
 
-  auto cleanup = [wctx, src, d]() {
+  auto cleanup = [wctx, src, d, t]() {
     auto c = wctx.lock();
     if (!c) return;
     d->removeListener("close", c->onclose);
@@ -1005,14 +1008,14 @@ void Readable::pipeImpl(Writable& dest, std::shared_ptr<EventEmitter> destRef, P
     // multi-pipe case is truthy even when empty, and needDrain is the raw flag (still set
     // on a destination destroyed while the source waits for its 'drain').
     bool awaiting = st.awaitDrainWriter() || (st.f & rMultiAwaitDrain);
-    if (c->ondrain && awaiting && (d->ws_->f & wNeedDrain)) {
+    if (c->ondrain && awaiting && t->rawNeedDrain()) {
       c->ondrain->invoke(nullptr);
     }
   };
   auto unpipe = [src, d]() { src->unpipe(d); };
 
   ctx->unpipeL = makeListener([unpipe]() { unpipe(); });
-  ctx->onend = makeListener([d]() { d->end(); });
+  ctx->onend = makeListener([t]() { t->end(); });
   ctx->onunpipe = makeListener([src, cleanup, srcRef](Readable* readable) {
     if (readable == src) cleanup();
   });
@@ -1049,26 +1052,19 @@ void Readable::pipeImpl(Writable& dest, std::shared_ptr<EventEmitter> destRef, P
     }
   };
   if (s.f & rDecoder) {
-    ctx->ondata = makeListener([d, pauseFn](const std::string& chunk) {
-      if (!d->write(std::string_view(chunk))) pauseFn();
+    ctx->ondata = makeListener([t, pauseFn](const std::string& chunk) {
+      if (!t->write(std::string_view(chunk))) pauseFn();
     });
   } else {
-    ctx->ondata = makeListener([d, pauseFn](const Buffer& chunk) {
-      if (!d->write(chunk)) pauseFn();
+    ctx->ondata = makeListener([t, pauseFn](const Buffer& chunk) {
+      if (!t->write(chunk)) pauseFn();
     });
   }
-  ctx->onerror = makeListener([wctx, d, unpipe, srcRef](const Error& er) {
+  ctx->onerror = makeListener([wctx, d, t, unpipe, srcRef](const Error& er) {
     auto c = wctx.lock();
     unpipe();
     if (c) d->removeListener("error", c->onerror);
-    if (d->listenerCount("error") == 0) {
-      bool errorEmitted =
-          (d->ws_ && (d->ws_->f & wErrorEmitted)) || (d->rs_ && (d->rs_->f & rErrorEmitted));
-      if (!errorEmitted)
-        d->errorOrDestroy(er);
-      else
-        d->emit("error", er);
-    }
+    if (d->listenerCount("error") == 0) t->unhandledError(er);
   });
   ctx->onclose = makeListener([wctx, d, unpipe, srcRef]() {
     auto c = wctx.lock();
@@ -1087,22 +1083,22 @@ void Readable::pipeImpl(Writable& dest, std::shared_ptr<EventEmitter> destRef, P
   } else {
     once("end", endFn);
   }
-  dest.on("unpipe", ctx->onunpipe);
+  d->on("unpipe", ctx->onunpipe);
   on("data", ctx->ondata);
-  dest.prependListener("error", ctx->onerror);
-  dest.once("close", ctx->onclose);
-  dest.once("finish", ctx->onfinish);
+  d->prependListener("error", ctx->onerror);
+  d->once("close", ctx->onclose);
+  d->once("finish", ctx->onfinish);
   // The context lives until this destination is unpiped.
-  s.pipingState().contexts.emplace_back(&dest, ctx);
-  dest.emit("pipe", static_cast<Readable*>(this));
-  if (dest.writableNeedDrain()) {
+  s.pipingState().contexts.emplace_back(d, ctx);
+  d->emit("pipe", static_cast<Readable*>(this));
+  if (t->writableNeedDrain()) {
     pauseFn();
   } else if (!(s.f & rFlowing)) {
     resume();
   }
 }
 
-Readable& Readable::unpipe(Writable* dest) {
+Readable& Readable::unpipe(EventEmitter* dest) {
   ReadableState& s = *rs_;
   if (s.pipeCount() == 0) return *this;
   auto self = keepAlive();
@@ -1117,7 +1113,7 @@ Readable& Readable::unpipe(Writable* dest) {
   }
   auto it = std::find_if(pipes.begin(), pipes.end(), [dest](auto& p) { return p.dest == dest; });
   if (it == pipes.end()) return *this;
-  auto keepDest = it->ref;
+  auto keepDest = it->target;
   pipes.erase(it);
   if (pipes.empty()) pause();
   dest->emit("unpipe", static_cast<Readable*>(this));
@@ -1670,6 +1666,7 @@ void PassThrough::_final(Callback cb) {
 struct StreamInternals {
   static const Stream::ReadableState* rs(const Stream& s) { return s.rs_.get(); }
   static const Stream::WritableState* ws(const Stream& s) { return s.ws_.get(); }
+  static bool rawNeedDrain(const Writable& w) { return ws(w)->f & wNeedDrain; }
   static bool isReadableNodeStream(const Stream& s) {
     return rs(s) && (!ws(s) || !(rs(s)->f & rReadableFalse));
   }
@@ -1807,6 +1804,33 @@ struct StreamInternals {
     }
   }
 };
+
+namespace {
+// A Writable as a pipe destination.
+class WritableDest final : public PipeDest {
+ public:
+  explicit WritableDest(std::shared_ptr<Writable> w) : w_(std::move(w)) {}
+  EventEmitter& emitter() noexcept override { return *w_; }
+  bool write(const Buffer& chunk) override { return w_->write(chunk); }
+  bool write(std::string_view text) override { return w_->write(text); }
+  void end() override { w_->end(); }
+  bool writableNeedDrain() const noexcept override { return w_->writableNeedDrain(); }
+  bool rawNeedDrain() const noexcept override { return StreamInternals::rawNeedDrain(*w_); }
+  void unhandledError(const Error& er) override {
+    if (!StreamInternals::errorEmitted(*w_))
+      w_->errorOrDestroy(er);
+    else
+      w_->emit("error", er);
+  }
+
+ private:
+  std::shared_ptr<Writable> w_;
+};
+}  // namespace
+
+std::shared_ptr<PipeDest> Readable::writableDest(std::shared_ptr<Writable> dest) {
+  return std::make_shared<WritableDest>(std::move(dest));
+}
 
 void finished(const std::shared_ptr<Stream>& s, Callback cb) {
   StreamInternals::eos(s, std::nullopt, std::nullopt, std::move(cb));

@@ -23,8 +23,9 @@
 // * A header value is a `Value`: a string, a number or an array of strings; `req->headers()` is
 //   a `Value` object (`req->headers()["host"]`, undefined when absent).
 // * Parse errors carry `bytesParsed`, `reason` and `rawPacket` in `err.info`.
-// * OutgoingMessage is an EventEmitter, not a stream::Writable, so `readable.pipe(res)` is not
-//   available; write the chunks from 'data' and end from 'end'.
+// * OutgoingMessage is an EventEmitter (Node's legacy Stream) with a Writable's methods, not a
+//   stream::Writable; `readable.pipe(res)` works as in Node (makePipeDest below), but
+//   stream::pipeline() and stream::finished() take Writables only.
 // * The server reads from the socket directly (Node's parser.consume()); a 'data' or 'readable'
 //   listener on the socket gives the reads back to the stream, as in Node.
 // * The keep-alive timeout of idle server connections runs on one timer per server instead of
@@ -364,6 +365,11 @@ class OutgoingMessage : public EventEmitter {
   /// and queued output (with their callbacks).
   std::shared_ptr<void> releaseForTeardown() override;
 };
+
+/// What `readable.pipe(res)` (or a request) uses: write(), end(), writableNeedDrain and the
+/// events, as Node's pipe() uses them on any destination. Found by Readable::pipe through
+/// argument-dependent lookup.
+std::shared_ptr<stream::PipeDest> makePipeDest(const std::shared_ptr<OutgoingMessage>& message);
 
 // ---- ServerResponse --------------------------------------------------------------------------
 

@@ -66,6 +66,29 @@ Callback toCallback(F&& f) {
 class Readable;
 class Writable;
 
+/// What readable.pipe() uses of its destination. Node pipes into any object with write(),
+/// end() and the events: a Writable is one, http's OutgoingMessage (a legacy Stream in
+/// Node, not a Writable) another (http::makePipeDest).
+class PipeDest {
+ public:
+  virtual ~PipeDest() = default;
+  /// The destination as an emitter: its events, and the identity unpipe() looks for.
+  virtual EventEmitter& emitter() noexcept = 0;
+  virtual bool write(const Buffer& chunk) = 0;
+  /// A chunk of text, from a source with setEncoding().
+  virtual bool write(std::string_view text) = 0;
+  virtual void end() = 0;
+  /// `dest.writableNeedDrain`.
+  virtual bool writableNeedDrain() const noexcept = 0;
+  /// What the pipe's cleanup tests before it runs a pending 'drain' handler:
+  /// `!dest._writableState || dest._writableState.needDrain`.
+  virtual bool rawNeedDrain() const noexcept { return true; }
+  /// The pipe's 'error' handler, when no other 'error' listener is left on the destination:
+  /// Node destroys a stream whose error was not emitted yet, else emits 'error' (which
+  /// throws without a listener).
+  virtual void unhandledError(const Error& er) { emitter().emit("error", er); }
+};
+
 /// The common base: EventEmitter + destroy() (lib/internal/streams/destroy.js).
 class Stream : public EventEmitter {
  public:
@@ -153,17 +176,22 @@ class Readable : public virtual Stream {
   struct PipeOptions {
     bool end = true;
   };
-  /// `readable.pipe(destination[, options])`: returns the destination.
+  /// `readable.pipe(destination[, options])`: returns the destination. The destination is
+  /// a Writable, or anything with a `makePipeDest(dest)` found by argument-dependent lookup
+  /// (http's OutgoingMessage, a legacy Stream in Node: `req.pipe(res)`).
   template <class W>
   std::shared_ptr<W> pipe(const std::shared_ptr<W>& dest, PipeOptions opts = {}) {
-    pipeImpl(static_cast<Writable&>(*dest), dest, opts);
+    if constexpr (std::is_base_of_v<Writable, W>)
+      pipeImpl(writableDest(dest), opts);
+    else
+      pipeImpl(makePipeDest(dest), opts);
     return dest;
   }
   /// `readable.unpipe([destination])`.
-  Readable& unpipe(Writable* dest = nullptr);
+  Readable& unpipe(EventEmitter* dest = nullptr);
   template <class W>
   Readable& unpipe(const std::shared_ptr<W>& dest) {
-    return unpipe(static_cast<Writable*>(dest.get()));
+    return unpipe(static_cast<EventEmitter*>(dest.get()));
   }
 
   /// `readable.readable`.
@@ -213,7 +241,8 @@ class Readable : public virtual Stream {
   std::optional<Buffer> fromList(std::size_t& n);  // n: what it took (units with a decoder)
   std::size_t howMuchToRead(std::optional<std::size_t> n) const;
   void emitData(Buffer chunk);
-  void pipeImpl(Writable& dest, std::shared_ptr<EventEmitter> destRef, PipeOptions opts);
+  void pipeImpl(std::shared_ptr<PipeDest> dest, PipeOptions opts);
+  static std::shared_ptr<PipeDest> writableDest(std::shared_ptr<Writable> dest);
   // The `read` option, boxed: subclasses override _read and leave it unset.
   std::unique_ptr<std::function<void(Readable&, std::size_t)>> readFn_;
 };
