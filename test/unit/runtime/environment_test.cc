@@ -64,7 +64,7 @@ TEST(Environment, NoCallbackAfterProcessExit) {
       setImmediate([&log] { log.push_back("immediate after exit"); });
     });
     setTimeout([&log] { log.push_back("timer"); }, 1000);
-    auto iv = setInterval([&log] { log.push_back("interval"); }, 1);
+    auto iv = setInterval([&log] { log.push_back("interval"); }, 50);
     setImmediate([&log] {
       log.push_back("immediate");
       process::nextTick([&log] { log.push_back("tick"); });
