@@ -171,7 +171,7 @@ class Socket : public stream::Duplex {
   /// `socket.setEncoding(encoding)`. On an http server's socket it throws
   /// ERR_HTTP_SOCKET_ENCODING from the server's 'connection' event on, as Node's server
   /// replaces the method (RFC 7230 section 3).
-  Socket& setEncoding(std::string_view encoding);
+  Socket& setEncoding(std::string_view encoding) override;
   /// Internal (http): setEncoding throws ERR_HTTP_SOCKET_ENCODING from now on.
   void forbidSetEncoding() noexcept { encodingForbidden_ = true; }
   bool consumed() const noexcept { return consuming_; }

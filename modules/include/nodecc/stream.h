@@ -171,8 +171,9 @@ class Readable : public virtual Stream {
   Readable& resume();
   /// `readable.isPaused()`.
   bool isPaused() const noexcept;
-  /// `readable.setEncoding(encoding)`: 'data' then carries std::string.
-  Readable& setEncoding(std::string_view encoding);
+  /// `readable.setEncoding(encoding)`: 'data' then carries std::string. Virtual: a class
+  /// may refuse it (an http server's net::Socket), through any reference.
+  virtual Readable& setEncoding(std::string_view encoding);
   struct PipeOptions {
     bool end = true;
   };

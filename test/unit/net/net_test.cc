@@ -386,3 +386,30 @@ TEST(Net, ManyConnectionsLeaveNoHandleBehind) {
   EXPECT_EQ(code, 0);
   EXPECT_EQ(done, 200);
 }
+
+TEST(Net, ForbiddenSetEncodingThrowsThroughAReadableReference) {
+  // An http server's socket refuses setEncoding (ERR_HTTP_SOCKET_ENCODING): also when the
+  // call goes through the stream::Readable it is (Node replaces the method on the object).
+  std::vector<std::string> log;
+  int code = runScript([&log] {
+    auto s = std::make_shared<net::Socket>();
+    stream::Readable& r = *s;
+    r.setEncoding("utf8");
+    log.push_back("allowed: " + s->readableEncoding());
+    s->forbidSetEncoding();
+    try {
+      r.setEncoding("latin1");
+      log.push_back("no throw");
+    } catch (const Error& e) {
+      log.push_back(e.code + ": " + e.message);
+    }
+    log.push_back("still: " + s->readableEncoding());
+    s->destroy();
+  });
+  EXPECT_EQ(code, 0);
+  EXPECT_EQ(log, (std::vector<std::string>{
+                     "allowed: utf8",
+                     "ERR_HTTP_SOCKET_ENCODING: Changing the socket encoding is not allowed per "
+                     "RFC7230 Section 3.",
+                     "still: utf8"}));
+}
