@@ -255,11 +255,7 @@ void EventEmitter::eraseEvent(std::string_view name) {
   for (auto it = table.events.begin(); it != table.events.end(); ++it) {
     if (it->name == name) {
       if (--it->arr->refs == 0) delete it->arr;
-      table.events.erase(it);
-      if (table.events.empty()) {
-        releaseTable(table_);
-        table_ = nullptr;
-      }
+      table.events.erase(it);  // an emptied table stays, as the vector's capacity did
       return;
     }
   }
