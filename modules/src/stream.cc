@@ -163,16 +163,15 @@ struct Stream::ReadableState {
   Fifo<Buffer> buffer;
   std::size_t length = 0;
   struct Pipe {
-    EventEmitter* dest;
     std::shared_ptr<PipeDest> target;  // holds the destination while piped
+    std::shared_ptr<void> ctx;         // the pipe's listeners (PipeCtx), alive as long
+    EventEmitter* dest() const noexcept { return &target->emitter(); }
   };
   // pipe(): boxed, since most readables (sockets, request bodies) are never piped.
   struct Piping {
     std::vector<Pipe> pipes;
     EventEmitter* awaitDrainWriter = nullptr;      // single-pipe case
     std::vector<EventEmitter*> awaitDrainWriters;  // kMultiAwaitDrain case
-    // Each pipe's listeners (PipeCtx), by destination, alive while the pipe is.
-    std::vector<std::pair<EventEmitter*, std::shared_ptr<void>>> contexts;
   };
   std::unique_ptr<Piping> piping;
   Piping& pipingState() {
@@ -962,11 +961,8 @@ bool Readable::readableDidRead() const noexcept { return rs_->f & rDataEmitted; 
 
 namespace {
 struct PipeCtx {
-  Readable* src;
-  std::shared_ptr<PipeDest> dest;
   Listener onunpipe, onend, ondata, onerror, onclose, onfinish, ondrain, unpipeL;
   bool cleanedUp = false;
-  bool doEnd = true;
 };
 }  // namespace
 
@@ -982,12 +978,9 @@ void Readable::pipeImpl(std::shared_ptr<PipeDest> target, PipeOptions opts) {
   // Listeners that use the destination's methods hold `t`: a cycle through the destination's
   // own listeners until the pipe's cleanup removes them (or the Environment's teardown).
   std::shared_ptr<PipeDest> t = target;
-  piping.pipes.push_back({d, target});
   auto ctx = std::make_shared<PipeCtx>();
+  piping.pipes.push_back({std::move(target), ctx});    // the context lives until the unpipe
   std::shared_ptr<EventEmitter> srcRef = keepAlive();  // dest's listeners keep src alive, as in JS
-  ctx->src = this;
-  ctx->dest = std::move(target);
-  ctx->doEnd = opts.end;
   std::weak_ptr<PipeCtx> wctx = ctx;
   Readable* src = this;
 
@@ -1025,11 +1018,11 @@ void Readable::pipeImpl(std::shared_ptr<PipeDest> target, PipeOptions opts) {
     ReadableState& st = *src->rs_;
     if (!c->cleanedUp) {
       const std::size_t n = st.pipeCount();
-      if (n == 1 && st.piping->pipes[0].dest == d) {
+      if (n == 1 && st.piping->pipes[0].dest() == d) {
         st.piping->awaitDrainWriter = d;
         st.f &= ~rMultiAwaitDrain;
       } else if (n > 1 && std::any_of(st.piping->pipes.begin(), st.piping->pipes.end(),
-                                      [d](auto& p) { return p.dest == d; })) {
+                                      [d](auto& p) { return p.dest() == d; })) {
         st.piping->awaitDrainWriters.push_back(d);
       }
       src->pause();
@@ -1088,8 +1081,6 @@ void Readable::pipeImpl(std::shared_ptr<PipeDest> target, PipeOptions opts) {
   d->prependListener("error", ctx->onerror);
   d->once("close", ctx->onclose);
   d->once("finish", ctx->onfinish);
-  // The context lives until this destination is unpiped.
-  s.pipingState().contexts.emplace_back(d, ctx);
   d->emit("pipe", static_cast<Readable*>(this));
   if (t->writableNeedDrain()) {
     pauseFn();
@@ -1104,23 +1095,18 @@ Readable& Readable::unpipe(EventEmitter* dest) {
   auto self = keepAlive();
   auto& pipes = s.piping->pipes;
   if (!dest) {
-    auto dests = std::move(pipes);
+    auto dests = std::move(pipes);  // destinations and contexts alive through the emits
     pipes.clear();
     pause();
-    for (auto& p : dests) p.dest->emit("unpipe", static_cast<Readable*>(this));
-    if (s.piping) s.piping->contexts.clear();
+    for (auto& p : dests) p.dest()->emit("unpipe", static_cast<Readable*>(this));
     return *this;
   }
-  auto it = std::find_if(pipes.begin(), pipes.end(), [dest](auto& p) { return p.dest == dest; });
+  auto it = std::find_if(pipes.begin(), pipes.end(), [dest](auto& p) { return p.dest() == dest; });
   if (it == pipes.end()) return *this;
-  auto keepDest = it->target;
+  ReadableState::Pipe keep = std::move(*it);  // alive through the emit (its cleanup)
   pipes.erase(it);
   if (pipes.empty()) pause();
   dest->emit("unpipe", static_cast<Readable*>(this));
-  if (!s.piping) return *this;
-  auto& pc = s.piping->contexts;
-  pc.erase(std::remove_if(pc.begin(), pc.end(), [dest](auto& e) { return e.first == dest; }),
-           pc.end());
   return *this;
 }
 
