@@ -786,7 +786,6 @@ WorkerPtr WorkerStart::start(StartSpec spec, WorkerOptions& o) {
     postInternal(internalChild, Object{{"type", "stdioPayload"},
                                        {"stream", fd == 1 ? "stdout" : "stderr"},
                                        {"chunk", Buffer::copyOf(d.data(), d.size())}});
-    return true;
   };
   w->stdout_ = std::make_shared<WorkerStdio>();
   w->stderr_ = std::make_shared<WorkerStdio>();

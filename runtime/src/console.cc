@@ -38,10 +38,12 @@ void writeAll(int fd, const std::string& s) {
   }
 }
 }  // namespace
-// A worker started with stdout/stderr: true hands its output to the parent instead.
+// A worker hands its output to the parent instead.
 bool toSink(int fd, const std::string& s) {
   Environment* env = Environment::current();
-  return env && env->options().stdioSink && env->options().stdioSink(fd, s);
+  if (!env || !env->options().stdioSink) return false;
+  env->options().stdioSink(fd, s);
+  return true;
 }
 void writeOut(std::string s) {
   if (!toSink(1, s)) writeAll(1, s);

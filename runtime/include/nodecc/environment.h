@@ -119,9 +119,9 @@ struct EnvironmentOptions {
   /// For workers: receives an uncaught exception that ends the Environment (after
   /// process 'exit') instead of it being printed; the parent emits it as 'error'.
   std::function<void(const Error&)> onFatalException;
-  /// For workers started with `stdout: true` / `stderr: true`: console output for fd 1
-  /// or 2 is handed here on the Environment's thread; returning false writes it to the fd.
-  std::function<bool(int fd, std::string_view data)> stdioSink;
+  /// For workers: console output for fd 1 or 2 is handed here on the Environment's thread
+  /// instead of being written to the fd (the parent gets it on the internal port).
+  std::function<void(int fd, std::string_view data)> stdioSink;
   /// For workers: called on the Environment's thread right before the main script; false
   /// skips the script (a stop requested before it started: Node's Worker::Run returns
   /// before loading the script).
