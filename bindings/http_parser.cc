@@ -44,6 +44,36 @@ Special specialName(const char* lower, std::size_t n) {
   }
 }
 
+// The request line in its everyday form, "METHOD /path HTTP/1.x\r\n" with a method every
+// protocol allows and no byte the slow scanner would react to (control bytes, bytes >= 0x80,
+// runs of spaces): returns where the line ends, or nullptr to leave it to the slow scanner
+// (which then starts from the same state, so the two always agree).
+const char* everydayRequestLine(const char* p, const char* end) {
+  std::size_t avail = static_cast<std::size_t>(end - p);
+  std::size_t m;
+  if (avail >= 4 && std::memcmp(p, "GET ", 4) == 0) {
+    m = 3;
+  } else if (avail >= 5 && (std::memcmp(p, "POST ", 5) == 0 || std::memcmp(p, "HEAD ", 5) == 0)) {
+    m = 4;
+  } else if (avail >= 4 && std::memcmp(p, "PUT ", 4) == 0) {
+    m = 3;
+  } else {
+    return nullptr;
+  }
+  const char* q = p + m + 1;
+  if (q == end || *q != '/') return nullptr;
+  for (++q; q < end; ++q) {
+    unsigned char c = static_cast<unsigned char>(*q);
+    if (c <= 0x20 || c >= 0x7f) break;
+  }
+  if (end - q < 11 || *q != ' ') return nullptr;
+  if (std::memcmp(q + 1, "HTTP/1.", 7) != 0 || (q[8] != '1' && q[8] != '0') || q[9] != '\r' ||
+      q[10] != '\n') {
+    return nullptr;
+  }
+  return q + 11;
+}
+
 // Start-line scanner states.
 enum : std::uint8_t {
   kRlMethod,
@@ -550,6 +580,7 @@ void HttpParser::afterMessage() {
 // same parsing) and the head reports QUERY.
 HttpParser::Result HttpParser::maybeQuery(const char*& p, const char* end, const char* base) {
   static constexpr std::string_view kQuery = "QUERY ";
+  if (*p != 'Q' && methodStash_.empty()) return Result{};
   std::size_t avail = static_cast<std::size_t>(end - p);
   std::size_t have = methodStash_.size();
   std::size_t need = kQuery.size() - have;
@@ -605,6 +636,14 @@ std::size_t HttpParser::scanHead(const char* const begin, const char* end, const
     return static_cast<std::size_t>(upTo - begin);
   };
   // ---- start line ----
+  if (mode_ == Mode::kHead && rlState_ != kRlDone) {
+    if (rlState_ == kRlMethod && methodLen_ == 0 && type_ == Type::kRequest) {
+      if (const char* after = everydayRequestLine(p, end)) {
+        p = after;
+        rlState_ = kRlDone;
+      }
+    }
+  }
   if (mode_ == Mode::kHead && rlState_ != kRlDone) {
     for (; p < end; ++p) {
       unsigned char c = static_cast<unsigned char>(*p);
