@@ -33,7 +33,11 @@ def inputs():
                  'QUERY / HTTP/1.1', 'QUER / HTTP/1.1', 'QUERYX / HTTP/1.1', 'FOO / HTTP/1.1', 'PRI * HTTP/2.0',
                  'M-SEARCH * HTTP/1.1', 'CONNECT a:80 HTTP/1.1', 'GET / ICE/1.0', 'GET / RTSP/1.0',
                  'DESCRIBE / HTTP/1.1', 'SOURCE / RTSP/1.0', 'QUERY / RTSP/1.0', 'GET / ICEX/1.0',
-                 'SOURCE / ICE/1.0', 'PLAY / HTTPX', 'PLAY / RTSP/1.0', 'GET / HTTQ/1.1']:
+                 'SOURCE / ICE/1.0', 'PLAY / HTTPX', 'PLAY / RTSP/1.0', 'GET / HTTQ/1.1',
+                 # the everyday request line's fast path, and the lines next to it
+                 'POST /x HTTP/1.0', 'HEAD /?q=1#f HTTP/1.1', 'PUT /a~b!$&()*+,;=:@ HTTP/1.1',
+                 'GET /\x7f HTTP/1.1', 'GET /a\x01b HTTP/1.1', 'PUT  / HTTP/1.1', 'POST /x HTTP/1.1 ',
+                 'GET / HTTP/1.1\rX', 'GET / HTTP/1.3', 'HEAD / HTTP/1.', 'GET /x', 'PUT /']:
         C.append(req(line=line))
     P = 'POST / HTTP/1.1'
     TE = H + 'Transfer-Encoding: chunked\r\n'
