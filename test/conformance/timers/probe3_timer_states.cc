@@ -81,7 +81,7 @@ NODECC_CONFORMANCE_CASE(probe3_timer_states) {
           console::log("immediate A");
           setTimeout([] { console::log("timer set in A"); }, 1);
           setImmediate([] { console::log("immediate B (next turn)"); });
-          busy(5);
+          busy(7);
         });
       },
       10);

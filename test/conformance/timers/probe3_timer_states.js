@@ -54,7 +54,7 @@ setTimeout(() => {
     log('immediate A');
     setTimeout(() => log('timer set in A'), 1);
     setImmediate(() => log('immediate B (next turn)'));
-    busy(5);
+    busy(7); // past re's 5 ms even with Date.now()'s whole milliseconds
   });
 }, 10);
 process.on('exit', () => log('exit'));
