@@ -16,7 +16,6 @@
 namespace nodecc {
 
 namespace {
-thread_local Environment* tlCurrent = nullptr;
 std::atomic<std::uint64_t> gNextEnvId{1};
 }  // namespace
 
@@ -97,12 +96,12 @@ void TaskRing::pushSlow(Task&& t) {
 Environment::Environment(EnvironmentOptions opts)
     : id_(gNextEnvId.fetch_add(1)), opts_(std::move(opts)) {
   if (opts_.argv.empty()) opts_.argv.push_back("nodecc");
-  previous_ = tlCurrent;
-  tlCurrent = this;
+  previous_ = tlCurrent_;
+  tlCurrent_ = this;
   loop_ = new uv_loop_t;
   if (int r = uv_loop_init(loop_); r != 0) {
     delete loop_;
-    tlCurrent = previous_;
+    tlCurrent_ = previous_;
     throw errors::uvException(r, "uv_loop_init");
   }
   loop_->data = this;  // a handle finds its Environment from its loop (HandleWrap::env)
@@ -159,18 +158,15 @@ Environment::~Environment() {
     }
   }
   loop_ = nullptr;
-  if (tlCurrent == this) tlCurrent = previous_;
+  if (tlCurrent_ == this) tlCurrent_ = previous_;
 }
 
-Environment* Environment::current() noexcept { return tlCurrent; }
+constinit thread_local Environment* Environment::tlCurrent_ = nullptr;
 
-Environment& Environment::require() {
-  if (!tlCurrent) {
-    throw errors::error("ERR_NO_ENVIRONMENT",
-                        "No nodecc Environment on this thread: call nodecc APIs from inside "
-                        "nodecc::main() or a Worker");
-  }
-  return *tlCurrent;
+void Environment::throwNoEnvironment() {
+  throw errors::error("ERR_NO_ENVIRONMENT",
+                      "No nodecc Environment on this thread: call nodecc APIs from inside "
+                      "nodecc::main() or a Worker");
 }
 
 namespace {
@@ -203,7 +199,7 @@ void Environment::unregisterHandle(HandleEntry* h) noexcept {
 }
 
 void Environment::trackResource(ResourceEntry* r) noexcept {
-  Environment* env = tlCurrent;
+  Environment* env = tlCurrent_;
   if (!env || r->resourceEnv) return;
   r->resourceEnv = env;
   pushFront<ResourceEntry, &ResourceEntry::prevResource, &ResourceEntry::nextResource>(
@@ -381,9 +377,8 @@ void Environment::processTicksAndRejections() {
   inTickProcessing_ = true;
   do {
     while (!ticks_.empty()) {
-      Task t = ticks_.pop();
       try {
-        t();
+        ticks_.runFront();
       } catch (...) {
         // Node: the exception leaves processTicksAndRejections; the remaining ticks
         // run when the next callback scope closes.
@@ -397,9 +392,8 @@ void Environment::processTicksAndRejections() {
       }
     }
     while (!microtasks_.empty()) {
-      Task t = microtasks_.pop();
       try {
-        t();
+        microtasks_.runFront();
       } catch (...) {
         handleException(std::current_exception());
       }

@@ -58,6 +58,56 @@ class TaskRing {
     }
     pushSlow(std::move(t));
   }
+  /// push(Task(f)) without the Task in between: a callable that fits a Task inline is built
+  /// in the queue itself.
+  template <class F>
+  void emplace(F&& f) {
+    using D = std::decay_t<F>;
+    if constexpr (IsUniqueFunction<D>::value || !Task::template kFitsInline<D> ||
+                  alignof(D) > kSlot) {
+      push(Task(std::forward<F>(f)));
+    } else {
+      const std::size_t end = tailPos_ + kSlot + roundUp(sizeof(D));
+      if (!tail_ || end > Chunk::kBytes) [[unlikely]] {
+        push(Task(std::forward<F>(f)));
+        return;
+      }
+      unsigned char* entry = tail_->data + tailPos_;
+      ::new (static_cast<void*>(entry + kSlot)) D(std::forward<F>(f));
+      *reinterpret_cast<const Task::VTable**>(entry) = Task::template inlineTable<D>();
+      tailPos_ = end;
+      ++size_;
+    }
+  }
+  /// Runs the oldest task where it lies, then drops it (also when it throws). The chunks
+  /// never move and what it pushes goes after it, so its callable stays put while it runs;
+  /// clear() must not run meanwhile (it runs at teardown, outside the queue's processing).
+  /// Precondition: !empty().
+  void runFront() {
+    if (head_ != tail_ && headPos_ == head_->used) dropHeadChunk();
+    unsigned char* base = head_->data;
+    const Task::VTable* vt = *reinterpret_cast<const Task::VTable* const*>(base + headPos_);
+    if (!vt) [[unlikely]] {
+      Task empty = pop();
+      empty();
+      return;
+    }
+    std::size_t at = headPos_ + kSlot;
+    if (vt->align > kSlot) at = (at + vt->align - 1) & ~(vt->align - 1);
+    void* obj = base + at;
+    headPos_ = roundUp(at + vt->size);
+    --size_;
+    struct Drop {
+      TaskRing* ring;
+      const Task::VTable* vt;
+      void* obj;
+      ~Drop() {
+        if (!vt->trivial) vt->destroy(obj);
+        if (ring->size_ == 0) ring->headPos_ = ring->tailPos_ = 0;
+      }
+    } drop{this, vt, obj};
+    vt->call(obj);
+  }
   Task pop() noexcept {  // precondition: !empty()
     if (head_ != tail_ && headPos_ == head_->used) dropHeadChunk();
     const Task::VTable* vt = *reinterpret_cast<const Task::VTable* const*>(head_->data + headPos_);
@@ -136,9 +186,14 @@ class Environment {
   Environment& operator=(const Environment&) = delete;
 
   /// The calling thread's Environment, or nullptr.
-  static Environment* current() noexcept;
+  static Environment* current() noexcept { return tlCurrent_; }
   /// The calling thread's Environment; throws ERR_NO_ENVIRONMENT-coded Error when none.
-  static Environment& require();
+  static Environment& require() {
+    Environment* e = tlCurrent_;
+    if (!e) [[unlikely]]
+      throwNoEnvironment();
+    return *e;
+  }
 
   /// A number unique to this Environment for the life of the process.
   std::uint64_t id() const noexcept { return id_; }
@@ -156,8 +211,19 @@ class Environment {
     if (exiting_) return;
     ticks_.push(std::move(t));
   }
+  /// nextTick(Task(f)), the callable built in the queue.
+  template <class F>
+  void nextTickEmplace(F&& f) {
+    if (exiting_) return;
+    ticks_.emplace(std::forward<F>(f));
+  }
   /// queueMicrotask / promise reactions.
   void queueMicrotask(Task t) { microtasks_.push(std::move(t)); }
+  /// queueMicrotask(Task(f)), the callable built in the queue.
+  template <class F>
+  void queueMicrotaskEmplace(F&& f) {
+    microtasks_.emplace(std::forward<F>(f));
+  }
   /// Node's processTicksAndRejections: ticks, then microtasks, until both are empty.
   void processTicksAndRejections();
   /// Node's runNextTicks (between timers and between immediates).
@@ -263,6 +329,8 @@ class Environment {
 
  private:
   friend class Process;
+  [[noreturn]] static void throwNoEnvironment();
+  static constinit thread_local Environment* tlCurrent_;
   void drainTicksOnce();
   void reportFatalException(const Error& err);
   void teardown();
@@ -293,10 +361,10 @@ class Environment {
 template <class F, class... Args>
 void nextTick(F&& f, Args&&... args) {
   if constexpr (sizeof...(Args) == 0) {
-    Environment::require().nextTick(Task(std::forward<F>(f)));
+    Environment::require().nextTickEmplace(std::forward<F>(f));
   } else {
-    Environment::require().nextTick(
-        Task([f = std::forward<F>(f), ... a = std::forward<Args>(args)]() mutable { f(a...); }));
+    Environment::require().nextTickEmplace(
+        [f = std::forward<F>(f), ... a = std::forward<Args>(args)]() mutable { f(a...); });
   }
 }
 
@@ -304,7 +372,7 @@ void nextTick(F&& f, Args&&... args) {
 /// on: processTicksAndRejections routes it to handleException.
 template <class F>
 void queueMicrotask(F&& f) {
-  Environment::require().queueMicrotask(Task(std::forward<F>(f)));
+  Environment::require().queueMicrotaskEmplace(std::forward<F>(f));
 }
 
 }  // namespace nodecc
