@@ -1,7 +1,6 @@
 // http: lib/_http_server.js (ServerResponse, Server, the connection listener) over
 // bindings/http_parser, reading the socket's handle directly as Node's parser.consume() does.
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 
 #include "bindings/stream_wrap.h"
@@ -103,12 +102,15 @@ namespace {
 
 constexpr double kKeepAliveTimeoutBuffer = 1000;  // HTTP_SERVER_KEEP_ALIVE_TIMEOUT_BUFFER
 
+// The connection clocks (keep-alive deadlines, a message's start for headersTimeout and
+// requestTimeout) read the loop's clock as the timers do (getLibuvNow), in whole
+// milliseconds: Node's socket timers use that clock, and its parser's uv_hrtime()
+// nanoseconds are only ever compared at connectionsCheckingInterval's granularity. Reading
+// it usually costs no clock call (see Environment::libuvNow).
+double nowMs() { return static_cast<double>(Environment::require().libuvNow()); }
 std::uint64_t nowNs() {
-  return static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(
-                                        std::chrono::steady_clock::now().time_since_epoch())
-                                        .count());
+  return static_cast<std::uint64_t>(Environment::require().libuvNow()) * 1000000;
 }
-double nowMs() { return static_cast<double>(nowNs()) / 1e6; }
 
 Buffer staticResponse(std::string_view s) { return Buffer::from(s, "latin1"); }
 
@@ -164,8 +166,12 @@ ServerResponse& ServerResponse::writeHeadImpl(int code, std::string* message,
   if (message) {
     statusMessage = std::move(*message);
   } else if (statusMessage.empty()) {
-    auto it = STATUS_CODES.find(code);
-    statusMessage = it != STATUS_CODES.end() ? it->second : "unknown";
+    if (code == 200) {
+      statusMessage.assign("OK", 2);
+    } else {
+      auto it = STATUS_CODES.find(code);
+      statusMessage = it != STATUS_CODES.end() ? it->second : "unknown";
+    }
   }
   statusCode = code;
   const OutgoingHttpHeaders* headers = obj;
@@ -182,18 +188,19 @@ ServerResponse& ServerResponse::writeHeadImpl(int code, std::string* message,
   if (detail::checkInvalidHeaderChar(statusMessage)) {
     throw errors::typeError("ERR_INVALID_CHAR", "Invalid character in statusMessage");
   }
-  thread_local std::string line;
-  if (code == 200 && statusMessage == "OK") {
-    line.assign("HTTP/1.1 200 OK\r\n");
-  } else {
-    line.assign("HTTP/1.1 ");
-    line.append(std::to_string(code));
-    line.push_back(' ');
-    line.append(statusMessage);
-    line.append("\r\n");
-  }
   if (code == 204 || code == 304 || (code >= 100 && code <= 199)) _hasBody = false;
   if (_expectContinue && !_sent100) shouldKeepAlive = false;
+  if (code == 200 && statusMessage.size() == 2 && statusMessage[0] == 'O' &&
+      statusMessage[1] == 'K') {
+    storeHeader("HTTP/1.1 200 OK\r\n", headers);
+    return *this;
+  }
+  thread_local std::string line;
+  line.assign("HTTP/1.1 ");
+  line.append(std::to_string(code));
+  line.push_back(' ');
+  line.append(statusMessage);
+  line.append("\r\n");
   storeHeader(line, headers);
   return *this;
 }

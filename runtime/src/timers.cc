@@ -202,6 +202,8 @@ bool useTsc() {
 }
 }  // namespace
 
+std::int64_t Environment::libuvNow() { return impl_->getNow(); }
+
 std::int64_t Environment::Impl::getNow() {
   if (!useTsc()) {
     uv_update_time(env.loop());

@@ -224,6 +224,9 @@ class Environment {
   void queueMicrotaskEmplace(F&& f) {
     microtasks_.emplace(std::forward<F>(f));
   }
+  /// Node's getLibuvNow(): the loop's clock in milliseconds (from an arbitrary origin),
+  /// brought up to date; within a millisecond already read it costs no clock call.
+  std::int64_t libuvNow();
   /// Node's processTicksAndRejections: ticks, then microtasks, until both are empty.
   void processTicksAndRejections();
   /// Node's runNextTicks (between timers and between immediates).
