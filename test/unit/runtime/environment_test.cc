@@ -141,6 +141,47 @@ TEST(Environment, ThrowingTickLeavesTheRestForLater) {
   EXPECT_EQ(order, "a[x]b");
 }
 
+// The queue runs each callable where it lies: ticks pushed while one runs (across several
+// 32 KiB chunks, inline, heap-held and over-aligned callables) run in order, and every
+// callable, a throwing one too, is destroyed exactly once.
+TEST(Environment, TicksPushedWhileOneRunsRunInOrderAndAreDestroyedOnce) {
+  struct Counted {
+    int* alive;
+    explicit Counted(int* a) : alive(a) { ++*alive; }
+    Counted(const Counted& o) : alive(o.alive) { ++*alive; }
+    ~Counted() { --*alive; }
+  };
+  struct alignas(32) Wide {
+    char bytes[32];
+  };
+  int alive = 0;
+  std::vector<int> order;
+  int code = runScript([&] {
+    process::on("uncaughtException", [&](const Error&) { order.push_back(-1); });
+    process::nextTick([&, c = Counted(&alive)] {
+      for (int i = 0; i < 3000; ++i) {
+        char pad[24] = {};
+        process::nextTick([&, i, pad, c2 = Counted(&alive)] { order.push_back(i + pad[0]); });
+      }
+      std::array<char, 200> big{};  // beyond a Task's inline bytes: held on the heap
+      process::nextTick([&, big, c3 = Counted(&alive)] { order.push_back(3000 + big[0]); });
+      process::nextTick(
+          [&, w = Wide{}, c4 = Counted(&alive)] { order.push_back(3001 + w.bytes[0]); });
+      process::nextTick([&, c5 = Counted(&alive)] {
+        order.push_back(3002);
+        throw Error("x");
+      });
+      process::nextTick([&, c6 = Counted(&alive)] { order.push_back(3003); });
+    });
+  });
+  EXPECT_EQ(code, 0);
+  EXPECT_EQ(alive, 0);
+  ASSERT_EQ(order.size(), 3005u);
+  for (int i = 0; i <= 3002; ++i) EXPECT_EQ(order[static_cast<std::size_t>(i)], i) << i;
+  EXPECT_EQ(order[3003], -1);
+  EXPECT_EQ(order[3004], 3003);
+}
+
 TEST(Environment, NextTickIsANoOpOnceExiting) {
   bool ran = false;
   runScript([&ran] { process::on("exit", [&ran] { process::nextTick([&ran] { ran = true; }); }); });
