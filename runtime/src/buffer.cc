@@ -16,9 +16,29 @@ namespace detail {
 
 std::atomic<std::uint64_t> gArrayBufferBytes{0};
 
+// process.memoryUsage().arrayBuffers' count, without a locked instruction while the process
+// has one thread.
+void countArrayBufferBytes(std::uint64_t n, bool add) noexcept {
+  if (singleThreaded()) {
+    const std::uint64_t v = gArrayBufferBytes.load(std::memory_order_relaxed);
+    gArrayBufferBytes.store(add ? v + n : v - n, std::memory_order_relaxed);
+  } else if (add) {
+    gArrayBufferBytes.fetch_add(n, std::memory_order_relaxed);
+  } else {
+    gArrayBufferBytes.fetch_sub(n, std::memory_order_relaxed);
+  }
+}
+
 void BufferStorage::unref() noexcept {
-  if (refs.fetch_sub(1, std::memory_order_acq_rel) == 1) {
-    gArrayBufferBytes.fetch_sub(size, std::memory_order_relaxed);
+  std::size_t before;
+  if (singleThreaded()) {
+    before = refs.load(std::memory_order_relaxed);
+    refs.store(before - 1, std::memory_order_relaxed);
+  } else {
+    before = refs.fetch_sub(1, std::memory_order_acq_rel);
+  }
+  if (before == 1) {
+    countArrayBufferBytes(size, false);
     release(this);
   }
 }
@@ -35,7 +55,7 @@ BufferStorage* newInlineStorage(std::size_t n) {
     st->~BufferStorage();
     std::free(st);
   };
-  gArrayBufferBytes.fetch_add(n, std::memory_order_relaxed);
+  countArrayBufferBytes(n, true);
   return s;
 }
 
@@ -56,7 +76,7 @@ BufferStorage* newExternalStorage(std::uint8_t* data, std::size_t n,
     if (e->owned) e->freeData(e->owned);
     delete e;
   };
-  gArrayBufferBytes.fetch_add(n, std::memory_order_relaxed);
+  countArrayBufferBytes(n, true);
   return s;
 }
 }  // namespace

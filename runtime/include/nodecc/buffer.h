@@ -14,10 +14,27 @@
 #include <string>
 #include <string_view>
 #include <vector>
+#if __has_include(<sys/single_threaded.h>)
+#include <sys/single_threaded.h>
+#define NODECC_HAVE_SINGLE_THREADED 1
+#else
+#define NODECC_HAVE_SINGLE_THREADED 0
+#endif
 
 namespace nodecc {
 
 namespace detail {
+/// Whether the process has never started a second thread (glibc's __libc_single_threaded,
+/// as libstdc++'s shared_ptr uses it): until then a count needs no atomic instruction. A
+/// Buffer reaches another thread only through that thread's start or later.
+inline bool singleThreaded() noexcept {
+#if NODECC_HAVE_SINGLE_THREADED
+  return __libc_single_threaded != 0;
+#else
+  return false;
+#endif
+}
+
 /// Shared backing store of one or more Buffer views (Node's ArrayBuffer).
 struct BufferStorage {
   std::atomic<std::size_t> refs{1};
@@ -26,7 +43,12 @@ struct BufferStorage {
   void (*release)(BufferStorage*) = nullptr;  // frees `data` (and maybe the storage)
   bool shared = false;                        // SharedArrayBuffer semantics: never detached
   bool untransferable = false;                // worker_threads.markAsUntransferable()
-  void ref() noexcept { refs.fetch_add(1, std::memory_order_relaxed); }
+  void ref() noexcept {
+    if (singleThreaded())
+      refs.store(refs.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+    else
+      refs.fetch_add(1, std::memory_order_relaxed);
+  }
   void unref() noexcept;
 };
 }  // namespace detail
