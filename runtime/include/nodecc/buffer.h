@@ -24,9 +24,9 @@
 namespace nodecc {
 
 namespace detail {
-/// Whether the process has never started a second thread (glibc's __libc_single_threaded,
-/// as libstdc++'s shared_ptr uses it): until then a count needs no atomic instruction. A
-/// Buffer reaches another thread only through that thread's start or later.
+/// glibc's __libc_single_threaded (as libstdc++'s shared_ptr uses it): when set, the calling
+/// thread is the only one, and a count needs no atomic instruction. A Buffer reaches another
+/// thread only through that thread's start or later.
 inline bool singleThreaded() noexcept {
 #if NODECC_HAVE_SINGLE_THREADED
   return __libc_single_threaded != 0;
