@@ -74,6 +74,31 @@ const char* everydayRequestLine(const char* p, const char* end) {
   return q + 11;
 }
 
+// A header line in its everyday form, "Name: value\r\n": a token name that is none of the
+// names llhttp treats specially, a value with a byte other than SP/HT, no bare CR or LF.
+// Returns where the line ends, or nullptr to leave it to the state machine (which starts
+// from the same state, so the two always agree).
+const char* everydayHeaderLine(const char* p, const char* end) {
+  const char* q = p;
+  char lower[20];
+  std::size_t n = 0;
+  while (q < end && isHttpTokenChar(static_cast<unsigned char>(*q))) {
+    if (n == sizeof lower) return nullptr;
+    const char c = *q++;
+    lower[n++] = static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+  }
+  if (n == 0 || q == end || *q != ':' || specialName(lower, n) != kNone) return nullptr;
+  ++q;
+  while (q < end && (*q == ' ' || *q == '\t')) ++q;
+  if (q == end || *q == '\r' || *q == '\n') return nullptr;  // an empty value
+  const void* cr = std::memchr(q, '\r', static_cast<std::size_t>(end - q));
+  if (!cr) return nullptr;
+  const char* r = static_cast<const char*>(cr);
+  if (r + 1 == end || r[1] != '\n' || std::memchr(q, '\n', static_cast<std::size_t>(r - q)))
+    return nullptr;
+  return r + 2;
+}
+
 // Start-line scanner states.
 enum : std::uint8_t {
   kRlMethod,
@@ -766,6 +791,14 @@ std::size_t HttpParser::scanHead(const char* const begin, const char* end, const
   }
   // ---- header lines ----
   for (; p < end; ++p) {
+    if (lineState_ == kLStart) {
+      while (const char* after = everydayHeaderLine(p, end)) {
+        p = after;
+        prevValueEmpty_ = false;
+        lineKind_ = kAfterLine;
+      }
+      if (p == end) break;
+    }
     unsigned char c = static_cast<unsigned char>(*p);
     switch (lineState_) {
       case kLStart:
