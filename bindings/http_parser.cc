@@ -661,12 +661,10 @@ std::size_t HttpParser::scanHead(const char* const begin, const char* end, const
     return static_cast<std::size_t>(upTo - begin);
   };
   // ---- start line ----
-  if (mode_ == Mode::kHead && rlState_ != kRlDone) {
-    if (rlState_ == kRlMethod && methodLen_ == 0 && type_ == Type::kRequest) {
-      if (const char* after = everydayRequestLine(p, end)) {
-        p = after;
-        rlState_ = kRlDone;
-      }
+  if (mode_ == Mode::kHead && rlState_ == kRlMethod && methodLen_ == 0 && type_ == Type::kRequest) {
+    if (const char* after = everydayRequestLine(p, end)) {
+      p = after;
+      rlState_ = kRlDone;
     }
   }
   if (mode_ == Mode::kHead && rlState_ != kRlDone) {

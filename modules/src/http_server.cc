@@ -190,8 +190,7 @@ ServerResponse& ServerResponse::writeHeadImpl(int code, std::string* message,
   }
   if (code == 204 || code == 304 || (code >= 100 && code <= 199)) _hasBody = false;
   if (_expectContinue && !_sent100) shouldKeepAlive = false;
-  if (code == 200 && statusMessage.size() == 2 && statusMessage[0] == 'O' &&
-      statusMessage[1] == 'K') {
+  if (code == 200 && std::string_view(statusMessage) == "OK") {
     storeHeader("HTTP/1.1 200 OK\r\n", headers);
     return *this;
   }

@@ -164,7 +164,7 @@ struct Stream::ReadableState {
   std::size_t length = 0;
   struct Pipe {
     std::shared_ptr<PipeDest> target;  // holds the destination while piped
-    std::shared_ptr<void> ctx;         // the pipe's listeners (PipeCtx), alive as long
+    std::shared_ptr<void> ctx;         // the pipe's listeners (PipeCtx), alive while piped
     EventEmitter* dest() const noexcept { return &target->emitter(); }
   };
   // pipe(): boxed, since most readables (sockets, request bodies) are never piped.
