@@ -14,6 +14,16 @@ namespace {
 
 constexpr std::size_t kMaxChunkExtensionsSize = 16384;
 
+// isHttpTokenChar as a table, for the fast paths' name loops.
+struct TokenTable {
+  bool is[256] = {};
+  constexpr TokenTable() {
+    for (int c = 0; c < 256; ++c) is[c] = isHttpTokenChar(static_cast<unsigned char>(c));
+  }
+};
+constexpr TokenTable kToken;
+inline bool tokenChar(char c) { return kToken.is[static_cast<unsigned char>(c)]; }
+
 constexpr bool isHex(unsigned char c) {
   return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f');
 }
@@ -80,14 +90,15 @@ const char* everydayRequestLine(const char* p, const char* end) {
 // from the same state, so the two always agree).
 const char* everydayHeaderLine(const char* p, const char* end) {
   const char* q = p;
-  char lower[20];
+  char lower[17];  // the longest special name, "transfer-encoding"
   std::size_t n = 0;
-  while (q < end && isHttpTokenChar(static_cast<unsigned char>(*q))) {
-    if (n == sizeof lower) return nullptr;
+  while (q < end && tokenChar(*q)) {
     const char c = *q++;
-    lower[n++] = static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+    if (n < sizeof lower) lower[n] = static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+    ++n;
   }
-  if (n == 0 || q == end || *q != ':' || specialName(lower, n) != kNone) return nullptr;
+  if (n == 0 || q == end || *q != ':') return nullptr;
+  if (n <= sizeof lower && specialName(lower, n) != kNone) return nullptr;
   ++q;
   while (q < end && (*q == ' ' || *q == '\t')) ++q;
   if (q == end || *q == '\r' || *q == '\n') return nullptr;  // an empty value
@@ -97,6 +108,94 @@ const char* everydayHeaderLine(const char* p, const char* end) {
   if (r + 1 == end || r[1] != '\n' || std::memchr(q, '\n', static_cast<std::size_t>(r - q)))
     return nullptr;
   return r + 2;
+}
+
+// A whole request head in its everyday form: an everyday request line, then up to
+// kEverydayMaxLines header lines whose names are tokens other than llhttp's special ones and
+// whose values are non-empty printable ASCII (HT allowed) without trailing whitespace, then
+// the empty line. Such a request has no body (no Content-Length, no Transfer-Encoding) and no
+// upgrade, and llhttp 8.1 and 9 read it alike: its events are delivered without llhttp.
+constexpr std::size_t kEverydayMaxLines = 32;
+struct EverydayHead {
+  std::string_view method;
+  std::string_view url;
+  int versionMinor = 1;
+  std::size_t lines = 0;
+  struct Line {
+    const char* name;
+    std::uint32_t nameLen;
+    std::uint32_t valueLen;
+    const char* value;
+  };
+  Line line[kEverydayMaxLines];  // left uninitialized: only [0, lines) is written and read
+  std::uint64_t counted = 0;     // what llhttp's spans would add to the header-size count
+  const char* end = nullptr;     // after the empty line
+};
+
+bool everydayHead(const char* p, const char* end, EverydayHead& h) {
+  const char* line = everydayRequestLine(p, end);
+  if (!line) return false;
+  // everydayRequestLine has checked "METHOD /url HTTP/1.x\r\n".
+  switch (*p) {
+    case 'G':
+      h.method = "GET";
+      break;
+    case 'H':
+      h.method = "HEAD";
+      break;
+    default:
+      h.method = p[1] == 'O' ? std::string_view("POST") : std::string_view("PUT");
+      break;
+  }
+  const char* urlBegin = p + h.method.size() + 1;
+  h.url = std::string_view(urlBegin, static_cast<std::size_t>(line - 11 - urlBegin));
+  h.versionMinor = line[-3] - '0';
+  h.counted = h.url.size();
+  const char* q = line;
+  for (;;) {
+    if (end - q < 2) return false;
+    if (q[0] == '\r') {
+      if (q[1] != '\n') return false;
+      h.end = q + 2;
+      return true;
+    }
+    if (h.lines == kEverydayMaxLines) return false;
+    const char* name = q;
+    char lower[17];
+    std::size_t n = 0;
+    while (q < end && tokenChar(*q)) {
+      const char c = *q++;
+      if (n < sizeof lower) lower[n] = static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+      ++n;
+    }
+    if (n == 0 || q == end || *q != ':') return false;
+    if (n <= sizeof lower && specialName(lower, n) != kNone) return false;
+    ++q;
+    while (q < end && (*q == ' ' || *q == '\t')) ++q;
+    const char* value = q;
+    while (q < end) {
+      const unsigned char c = static_cast<unsigned char>(*q);
+      if (c >= 0x20 && c < 0x7f) {
+        ++q;
+      } else if (c == '\t') {
+        ++q;
+      } else {
+        break;
+      }
+    }
+    // A CRLF must end a non-empty value whose last byte is not whitespace.
+    if (end - q < 2 || q[0] != '\r' || q[1] != '\n' || q == value || q[-1] == ' ' ||
+        q[-1] == '\t') {
+      return false;
+    }
+    EverydayHead::Line& l = h.line[h.lines++];
+    l.name = name;
+    l.nameLen = static_cast<std::uint32_t>(n);
+    l.value = value;
+    l.valueLen = static_cast<std::uint32_t>(q - value);
+    h.counted += n + static_cast<std::size_t>(q - value);
+    q += 2;
+  }
 }
 
 // Start-line scanner states.
@@ -467,7 +566,7 @@ HttpParser::Result HttpParser::run(const char* data, std::size_t length) {
         if (p == end) break;
         startMessage();
         mode_ = Mode::kHead;
-        if (type_ == Type::kRequest) {
+        if (type_ == Type::kRequest && *p == 'Q') {
           Result r = maybeQuery(p, end, data);
           if (!r.ok) return r;
         }
@@ -475,6 +574,13 @@ HttpParser::Result HttpParser::run(const char* data, std::size_t length) {
       }
       case Mode::kHead:
       case Mode::kTrailers: {
+        if (mode_ == Mode::kHead && rlState_ == kRlMethod && methodLen_ == 0 && !queryMethod_ &&
+            methodStash_.empty() && type_ == Type::kRequest && !lenient_ &&
+            everydayMessage(p, end)) {
+          if (upgradeStop_) break;
+          afterMessage();
+          break;
+        }
         if (!methodStash_.empty()) {
           Result r = maybeQuery(p, end, data);
           if (!r.ok) return r;
@@ -594,6 +700,64 @@ bool HttpParser::methodAllowed(int protocol) const noexcept {
   };
   if (protocol == 1) return std::find(std::begin(kRtsp), std::end(kRtsp), m) != std::end(kRtsp);
   return std::find(std::begin(kHttp), std::end(kHttp), m) != std::end(kHttp);
+}
+
+// A request whose whole head is in [p, end) and everyday (see everydayHead): its events are
+// delivered here, in llhttp's order and with llhttp's values, and llhttp (which stands between
+// two messages) is left as it was. Returns false, having changed nothing, for any other input.
+bool HttpParser::everydayMessage(const char*& p, const char* end) {
+  EverydayHead h;
+  if (!everydayHead(p, end, h) || headerNread_ + h.counted >= maxHeaderSize_) return false;
+  p = h.end;
+  try {
+    // on_message_begin
+    inMessage_ = true;
+    headersCompleted_ = false;
+    chunkExtNread_ = 0;
+    url_.assign(h.url);
+    status_.clear();
+    headers_.clear();
+    gotUpgrade_ = false;
+    if (delegate_) delegate_->onMessageBegin();
+    // the spans
+    std::size_t bytes = 0;
+    for (std::size_t i = 0; i < h.lines; ++i) bytes += h.line[i].nameLen + h.line[i].valueLen;
+    headers_.data_.resize(bytes);
+    headers_.ends_.resize(2 * h.lines);
+    char* out = headers_.data_.data();
+    std::uint32_t at = 0;
+    for (std::size_t i = 0; i < h.lines; ++i) {
+      const EverydayHead::Line& l = h.line[i];
+      std::memcpy(out + at, l.name, l.nameLen);
+      at += l.nameLen;
+      headers_.ends_[2 * i] = at;
+      std::memcpy(out + at, l.value, l.valueLen);
+      at += l.valueLen;
+      headers_.ends_[2 * i + 1] = at;
+    }
+    // on_headers_complete
+    headersCompleted_ = true;
+    headerNread_ = 0;
+    Head head;
+    head.versionMajor = 1;
+    head.versionMinor = h.versionMinor;
+    head.method = h.method;
+    head.shouldKeepAlive = h.versionMinor == 1;  // no Connection header
+    int r = delegate_ ? delegate_->onHeadersComplete(head, url_, status_, headers_) : 0;
+    headers_.clear();
+    if (r == 2) gotUpgrade_ = true;
+    // on_message_complete (no body)
+    inMessage_ = false;
+    keepAliveAfter_ = head.shouldKeepAlive;
+    if (delegate_) delegate_->onMessageComplete(headers_);
+    headers_.clear();
+    if (r == 2) upgradeStop_ = true;  // llhttp would stop with HPE_PAUSED_UPGRADE
+  } catch (...) {
+    failed_ = true;
+    failure_ = Error{"HPE_JS_EXCEPTION", "JS Exception", 0};
+    throw;
+  }
+  return true;
 }
 
 void HttpParser::afterMessage() {

@@ -14,7 +14,10 @@
 //  * the start line and header lines (and trailers) are checked before llhttp sees them;
 //  * chunked bodies are framed by the scanner (size lines, extensions, the CRLF after data),
 //    and llhttp is fed canonical size lines plus the data bytes themselves (zero-copy);
-//  * llhttp pauses at the end of each message so the scanner knows where the next one starts.
+//  * llhttp pauses at the end of each message so the scanner knows where the next one starts;
+//  * a request whose whole head arrives at once in its everyday form (GET/HEAD/POST/PUT, a
+//    printable URL, HTTP/1.x, plain printable header lines, none that llhttp treats specially)
+//    has no body and reads alike in llhttp 8.1 and 9: its events are delivered without llhttp.
 // With `lenient` (Node's --insecure-http-parser / insecureHTTPParser) the scanner is off and
 // llhttp's lenient flags are on.
 //
@@ -191,6 +194,7 @@ class HttpParser {
   void startMessage();
   bool methodAllowed(int protocol) const noexcept;
   void afterMessage();
+  bool everydayMessage(const char*& p, const char* end);
 
   Delegate* delegate_ = nullptr;
   Type type_ = Type::kRequest;

@@ -86,6 +86,22 @@ def inputs():
                 k = rnd.randint(j, min(len(s), j + 8))
                 s[i:i] = s[j:k]
         C.append(''.join(s))
+    # the whole-head fast path (everyday requests delivered without llhttp), and its edges
+    for c in range(0x21, 0x7f):
+        C.append(req(line='GET /a%sb HTTP/1.1' % chr(c)))
+    for c in range(0x00, 0x100):
+        if chr(c) not in '\r\n':
+            C.append(req(headers=H + 'X-A: a%sb\r\n' % chr(c)))
+    for hv in ['X-A: 1\t\r\n', 'X-A: a\tb\r\n', 'X-A:\t\tv\r\n', 'X-A: v  \r\n', 'HOST: A\r\n',
+               'Transfer-Encodingx: chunked\r\n', 'Content-Lengthy: 5\r\n', 'Connectionz: close\r\n',
+               'Upgrade-Insecure-Requests: 1\r\n', 'Proxy-Connection: close\r\n', 'Upgrade: ws\r\n',
+               'Sec-WebSocket-Extensions-Long-Name: x\r\n', 'X-A: 1\r\nX-A: 2\r\n']:
+        C.append(req(headers=H + hv))
+    many = ''.join('X-%d: %d\r\n' % (i, i) for i in range(40))
+    C += [req(headers=H + many[:many.index('X-31:')]), req(headers=H + many[:many.index('X-32:')]),
+          req(headers=H + many), req() * 3, req(line='GET / HTTP/1.0') + req(),
+          req(line='POST /p HTTP/1.1') + 'abc', req(line='PUT /p HTTP/1.1') + req(line='HEAD / HTTP/1.0'),
+          req(line='GET /a HTTP/1.1', headers=H + 'Accept: */*\r\nUser-Agent: x/1\r\n') * 2]
     return C
 
 
