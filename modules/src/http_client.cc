@@ -5,6 +5,7 @@
 #include "modules/src/http_internal.h"
 #include "nodecc/environment.h"
 #include "nodecc/net.h"
+#include "nodecc/pool.h"
 
 namespace nodecc::http {
 
@@ -660,7 +661,8 @@ void ClientLink::onError(const Error& err) {
 // parserOnHeadersComplete + parserOnIncomingClient
 int ClientLink::onHeadersComplete(const bindings::HttpParser::Head& head, std::string&,
                                   std::string& statusMessage, bindings::HttpHeaderBlock& headers) {
-  auto res = std::make_shared<IncomingMessage>(sock);
+  auto res =
+      std::allocate_shared<IncomingMessage>(nodecc::detail::PoolAllocator<IncomingMessage>(), sock);
   res->httpVersionMajor = head.versionMajor;
   res->httpVersionMinor = head.versionMinor;
   res->httpVersion = std::to_string(head.versionMajor) + "." + std::to_string(head.versionMinor);

@@ -3,6 +3,7 @@
 
 #include "modules/src/http_internal.h"
 #include "nodecc/environment.h"
+#include "nodecc/pool.h"
 
 namespace nodecc::http {
 
@@ -13,13 +14,19 @@ using detail::toLower;
 struct IncomingMessage::Lines {
   std::uint32_t pairs = 0;
   std::uint32_t limit = 0;  // pairs headers() shows
+  std::size_t size = 0;     // of the whole block
   static Lines* make(std::uint32_t pairs, std::size_t bytes) {
-    void* raw = ::operator new(sizeof(Lines) + pairs * 2 * sizeof(std::uint32_t) + bytes);
-    auto* l = ::new (raw) Lines;
+    const std::size_t size = sizeof(Lines) + pairs * 2 * sizeof(std::uint32_t) + bytes;
+    auto* l = ::new (nodecc::detail::pool::allocateBytes(size)) Lines;
     l->pairs = pairs;
+    l->size = size;
     return l;
   }
-  static void operator delete(void* p) { ::operator delete(p); }
+  static void operator delete(Lines* p, std::destroying_delete_t) {
+    const std::size_t size = p->size;
+    p->~Lines();
+    nodecc::detail::pool::deallocateBytes(p, size);
+  }
   char* mem() { return reinterpret_cast<char*>(this + 1); }
   const char* mem() const { return reinterpret_cast<const char*>(this + 1); }
   const std::uint32_t* ends() const { return reinterpret_cast<const std::uint32_t*>(mem()); }

@@ -6,6 +6,7 @@
 #include "bindings/stream_wrap.h"
 #include "modules/src/http_internal.h"
 #include "nodecc/environment.h"
+#include "nodecc/pool.h"
 
 namespace nodecc::http {
 
@@ -782,7 +783,8 @@ void ServerConnection::onMessageBegin() {
 
 int ServerConnection::onHeadersComplete(const bindings::HttpParser::Head& head, std::string& url,
                                         std::string&, bindings::HttpHeaderBlock& headers) {
-  auto req = std::make_shared<IncomingMessage>(sock);
+  auto req =
+      std::allocate_shared<IncomingMessage>(nodecc::detail::PoolAllocator<IncomingMessage>(), sock);
   req->httpVersionMajor = head.versionMajor;
   req->httpVersionMinor = head.versionMinor;
   char v[4] = {static_cast<char>('0' + head.versionMajor), '.',
@@ -845,8 +847,9 @@ int ServerConnection::onIncoming(const IncomingMessagePtr& req, bool keepAlive) 
     }
   }
   auto self = std::static_pointer_cast<ServerConnection>(shared_from_this());
-  auto res = std::make_shared<ServerResponse>(req, sock->writableHighWaterMark(),
-                                              srv.rejectNonStandardBodyWrites);
+  auto res = std::allocate_shared<ServerResponse>(nodecc::detail::PoolAllocator<ServerResponse>(),
+                                                  req, sock->writableHighWaterMark(),
+                                                  srv.rejectNonStandardBodyWrites);
   res->_keepAliveTimeout = srv.keepAliveTimeout;
   res->_maxRequestsPerSocket = srv.maxRequestsPerSocket;
   res->_conn = self;

@@ -2,7 +2,7 @@
 //
 // Not a Node API. setTimeout/setImmediate/then() each allocate one small object, so a
 // batch of a million of them is a million malloc/free pairs and (fresh memory) one page
-// fault per 4 KiB. PoolAllocator<T> (for std::allocate_shared) takes blocks of 16..256
+// fault per 4 KiB. PoolAllocator<T> (for std::allocate_shared) takes blocks of 16..1024
 // bytes from per-thread free lists carved out of 2 MiB slabs; the second and later slabs
 // of a size class ask for transparent huge pages (a batch then costs one page fault per
 // 2 MiB instead of one per 4 KiB).
@@ -36,7 +36,7 @@ namespace nodecc::detail::pool {
 
 inline constexpr std::size_t kSlabBytes = std::size_t{2} << 20;  // 2 MiB, aligned
 inline constexpr std::size_t kGranule = 16;
-inline constexpr std::size_t kMaxBlock = 256;
+inline constexpr std::size_t kMaxBlock = 1024;
 inline constexpr std::size_t kClasses = kMaxBlock / kGranule;
 /// One more class, of 32 KiB blocks (63 per slab): the chunks of the task queues.
 inline constexpr std::size_t kChunkClass = kClasses;
@@ -138,11 +138,32 @@ inline void freeChunk(void* p) noexcept {
 #endif
 }
 
+/// For a class's own operator new/delete (or a block of a size known again at its release):
+/// up to kMaxBlock bytes from the pool, larger ones from operator new.
+inline void* allocateBytes(std::size_t bytes) {
+#ifdef NODECC_POOL_DISABLED
+  return ::operator new(bytes);
+#else
+  return bytes <= kMaxBlock ? allocate(bytes) : ::operator new(bytes);
+#endif
+}
+inline void deallocateBytes(void* p, std::size_t bytes) noexcept {
+#ifdef NODECC_POOL_DISABLED
+  (void)bytes;
+  ::operator delete(p);
+#else
+  if (bytes <= kMaxBlock)
+    deallocate(p);
+  else
+    ::operator delete(p);
+#endif
+}
+
 }  // namespace nodecc::detail::pool
 
 namespace nodecc::detail {
 
-/// Allocator for std::allocate_shared: blocks up to 256 bytes come from the pool.
+/// Allocator for std::allocate_shared: blocks up to kMaxBlock bytes come from the pool.
 template <class T>
 struct PoolAllocator {
   using value_type = T;
