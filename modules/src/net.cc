@@ -169,7 +169,8 @@ const nodecc::detail::SigInfo* Socket::declaredSignature(std::string_view event)
 void Socket::initHandle(bindings::StreamWrap* h) {
   handle_ = h;
   if (cached_) cached_->sock.reset();
-  if (!self_) self_ = keepAlive();
+  // From the constructor the socket has no owner yet (fromHandle sets self_ right after).
+  if (!self_) self_ = weak_from_this().lock();
   h->setReadCallback([this](ssize_t nread, Buffer data) {
     Environment& e = handle_ ? handle_->env() : env();
     e.makeCallback([&] {

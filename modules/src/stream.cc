@@ -271,7 +271,15 @@ struct Stream::WritableState {
 Stream::Stream() = default;
 Stream::~Stream() = default;
 
-std::shared_ptr<EventEmitter> Stream::keepAlive() { return weak_from_this().lock(); }
+std::shared_ptr<EventEmitter> Stream::keepAlive() {
+  // shared_from_this() locks the emitter's own weak reference; weak_from_this().lock() would
+  // copy it first (two more atomic updates). A stream with no owner is the rare case.
+  try {
+    return shared_from_this();
+  } catch (const std::bad_weak_ptr&) {
+    return nullptr;
+  }
+}
 
 std::shared_ptr<void> Stream::releaseForTeardown() {
   std::unique_ptr<Callback> pending = std::move(destroyCb_);
