@@ -163,6 +163,10 @@ Environment::~Environment() {
 
 constinit thread_local Environment* Environment::tlCurrent_ = nullptr;
 
+void Environment::throwCallbackNotFunction() {
+  throw errors::invalidArgType("callback", "of type function", "undefined");
+}
+
 void Environment::throwNoEnvironment() {
   throw errors::error("ERR_NO_ENVIRONMENT",
                       "No nodecc Environment on this thread: call nodecc APIs from inside "

@@ -19,6 +19,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -206,8 +207,10 @@ class Environment {
   int run(Task mainScript);
 
   // ---- task queues ---------------------------------------------------------
-  /// process.nextTick (a no-op once the process is exiting, like Node).
+  /// process.nextTick (a no-op once the process is exiting, like Node). An empty Task
+  /// throws ERR_INVALID_ARG_TYPE, as Node's nextTick(undefined) does.
   void nextTick(Task t) {
+    if (!t) throwCallbackNotFunction();
     if (exiting_) return;
     ticks_.push(std::move(t));
   }
@@ -217,8 +220,14 @@ class Environment {
     if (exiting_) return;
     ticks_.emplace(std::forward<F>(f));
   }
-  /// queueMicrotask / promise reactions.
-  void queueMicrotask(Task t) { microtasks_.push(std::move(t)); }
+  /// queueMicrotask / promise reactions (an empty Task throws, as nextTick's does).
+  void queueMicrotask(Task t) {
+    if (!t) throwCallbackNotFunction();
+    microtasks_.push(std::move(t));
+  }
+  /// ERR_INVALID_ARG_TYPE: `The "callback" argument must be of type function. Received
+  /// undefined` (what Node throws for a missing callback; an empty function is our undefined).
+  [[noreturn]] static void throwCallbackNotFunction();
   /// queueMicrotask(Task(f)), the callable built in the queue.
   template <class F>
   void queueMicrotaskEmplace(F&& f) {
@@ -360,9 +369,28 @@ class Environment {
   friend struct EnvironmentAccess;
 };
 
-/// `process.nextTick(fn, ...args)`.
+namespace detail {
+/// Throws ERR_INVALID_ARG_TYPE for an empty callback (a null function pointer, an empty
+/// std::function or Task): Node's validateFunction(callback, 'callback').
+template <class T>
+struct IsNullableFunction : std::false_type {};
+template <class S>
+struct IsNullableFunction<std::function<S>> : std::true_type {};
+template <class S, std::size_t N>
+struct IsNullableFunction<UniqueFunction<S, N>> : std::true_type {};
+template <class F>
+void validateCallback(const F& f) {
+  using D = std::remove_cvref_t<F>;
+  if constexpr (std::is_pointer_v<D> || IsNullableFunction<D>::value) {
+    if (!f) Environment::throwCallbackNotFunction();
+  }
+}
+}  // namespace detail
+
+/// `process.nextTick(fn, ...args)`. An empty `fn` throws ERR_INVALID_ARG_TYPE.
 template <class F, class... Args>
 void nextTick(F&& f, Args&&... args) {
+  detail::validateCallback(f);
   if constexpr (sizeof...(Args) == 0) {
     Environment::require().nextTickEmplace(std::forward<F>(f));
   } else {
@@ -372,9 +400,11 @@ void nextTick(F&& f, Args&&... args) {
 }
 
 /// `queueMicrotask(fn)`. As in Node, a throw is reported as uncaught and the queue goes
-/// on: processTicksAndRejections routes it to handleException.
+/// on: processTicksAndRejections routes it to handleException. An empty `fn` throws
+/// ERR_INVALID_ARG_TYPE.
 template <class F>
 void queueMicrotask(F&& f) {
+  detail::validateCallback(f);
   Environment::require().queueMicrotaskEmplace(std::forward<F>(f));
 }
 

@@ -169,9 +169,11 @@ Task bindTask(F&& f, Args&&... args) {
 }
 }  // namespace detail
 
-/// `setTimeout(callback[, delay[, ...args]])`.
+/// `setTimeout(callback[, delay[, ...args]])`. An empty callback throws ERR_INVALID_ARG_TYPE
+/// (so do setInterval's and setImmediate's).
 template <class F, class... Args>
 TimeoutPtr setTimeout(F&& callback, double delay = 1, Args&&... args) {
+  detail::validateCallback(callback);
   return detail::scheduleTimeout(
       detail::bindTask<detail::TimeoutTask>(std::forward<F>(callback), std::forward<Args>(args)...),
       delay, false);
@@ -179,6 +181,7 @@ TimeoutPtr setTimeout(F&& callback, double delay = 1, Args&&... args) {
 /// `setInterval(callback[, delay[, ...args]])`.
 template <class F, class... Args>
 TimeoutPtr setInterval(F&& callback, double delay = 1, Args&&... args) {
+  detail::validateCallback(callback);
   return detail::scheduleTimeout(
       detail::bindTask<detail::TimeoutTask>(std::forward<F>(callback), std::forward<Args>(args)...),
       delay, true);
@@ -186,6 +189,7 @@ TimeoutPtr setInterval(F&& callback, double delay = 1, Args&&... args) {
 /// `setImmediate(callback[, ...args])`.
 template <class F, class... Args>
 ImmediatePtr setImmediate(F&& callback, Args&&... args) {
+  detail::validateCallback(callback);
   return detail::scheduleImmediate(
       detail::bindTask<detail::TimerTask>(std::forward<F>(callback), std::forward<Args>(args)...));
 }

@@ -259,3 +259,42 @@ TEST(UniqueFunction, TrivialAndNonTrivialCallablesMoveAndDie) {
   }
   EXPECT_TRUE(watchBig.expired());
 }
+
+// Node's validateFunction(callback, 'callback'): process.nextTick(undefined),
+// queueMicrotask(undefined), setTimeout(undefined) ... throw, and nothing is queued.
+TEST(Environment, EmptyCallbacksThrowInvalidArgType) {
+  std::vector<std::string> got;
+  auto expectThrow = [&](const char* what, auto&& call) {
+    try {
+      call();
+      got.push_back(std::string(what) + ": no throw");
+    } catch (const Error& e) {
+      got.push_back(std::string(what) + ": " + e.name + " " + e.code + " " + e.message);
+    }
+  };
+  int ran = 0;
+  int code = runScript([&] {
+    expectThrow("nextTick(Task)", [] { nextTick(Task{}); });
+    expectThrow("nextTick(std::function)", [] { nextTick(std::function<void()>{}); });
+    expectThrow("nextTick(fn*, arg)", [] {
+      void (*fp)(int) = nullptr;
+      nextTick(fp, 1);
+    });
+    expectThrow("queueMicrotask", [] { queueMicrotask(Task{}); });
+    expectThrow("Environment::nextTick", [] { Environment::require().nextTick(Task{}); });
+    expectThrow("Environment::queueMicrotask",
+                [] { Environment::require().queueMicrotask(Task{}); });
+    expectThrow("setTimeout", [] { setTimeout(Task{}, 1); });
+    expectThrow("setInterval", [] { setInterval(std::function<void()>{}, 1); });
+    expectThrow("setImmediate", [] { setImmediate(Task{}); });
+    nextTick([&] { ++ran; });  // a real callback still runs
+  });
+  EXPECT_EQ(code, 0);
+  EXPECT_EQ(ran, 1);
+  const std::string msg =
+      "TypeError ERR_INVALID_ARG_TYPE The \"callback\" argument must be of type function. "
+      "Received "
+      "undefined";
+  ASSERT_EQ(got.size(), 9u);
+  for (const std::string& g : got) EXPECT_EQ(g.substr(g.find(": ") + 2), msg) << g;
+}
