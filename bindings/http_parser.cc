@@ -714,7 +714,8 @@ bool HttpParser::everydayMessage(const char*& p, const char* end) {
     inMessage_ = true;
     headersCompleted_ = false;
     chunkExtNread_ = 0;
-    url_.assign(h.url);
+    url_.clear();
+    url_.append(h.url);  // append() skips assign()'s general path
     status_.clear();
     headers_.clear();
     gotUpgrade_ = false;

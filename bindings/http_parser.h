@@ -86,6 +86,9 @@ class HttpHeaderBlock {
   void add(std::string_view name, std::string_view value);
   /// Bytes of names and values.
   std::size_t bytes() const noexcept { return data_.size(); }
+  /// The names and values back to back, and the 2 * size() end offsets into them.
+  std::string_view data() const noexcept { return data_; }
+  const std::uint32_t* ends() const noexcept { return ends_.data(); }
 
  private:
   friend class HttpParser;

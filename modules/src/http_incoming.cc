@@ -163,38 +163,36 @@ void IncomingMessage::_addHeaderLines(const bindings::HttpHeaderBlock& block, bo
   // Node's parser makes the strings from latin1 (OneByteString): a byte >= 0x80 is one
   // character, two bytes of UTF-8 here.
   std::size_t high = 0;
-  for (std::uint32_t i = 0; i < pairs; ++i) {
-    std::string_view n = block.name(i), v = block.value(i);
-    if (detail::hasHighBit(n))
-      for (unsigned char c : n) high += c >> 7;
-    if (detail::hasHighBit(v))
-      for (unsigned char c : v) high += c >> 7;
-  }
+  if (detail::hasHighBit(block.data()))
+    for (unsigned char c : block.data()) high += c >> 7;
   std::unique_ptr<Lines> lines(Lines::make(pairs, block.bytes() + high));
   lines->limit = static_cast<std::uint32_t>(maxPairs < pairs ? maxPairs : pairs);
   auto* ends = reinterpret_cast<std::uint32_t*>(lines->mem());
   char* out = lines->mem() + pairs * 2 * sizeof(std::uint32_t);
-  std::uint32_t off = 0;
-  auto copy = [&](std::string_view t) {
-    if (high == 0) {
-      std::memcpy(out + off, t.data(), t.size());
-      off += static_cast<std::uint32_t>(t.size());
-      return;
-    }
-    for (unsigned char c : t) {
-      if (c < 0x80) {
-        out[off++] = static_cast<char>(c);
-      } else {
-        out[off++] = static_cast<char>(0xC0 | (c >> 6));
-        out[off++] = static_cast<char>(0x80 | (c & 0x3F));
+  if (pairs == 0) {
+    // no lines (block.ends() may be null)
+  } else if (high == 0) {
+    // ASCII (the usual case): the block's layout is already ours.
+    std::memcpy(ends, block.ends(), pairs * 2 * sizeof(std::uint32_t));
+    std::memcpy(out, block.data().data(), block.bytes());
+  } else {
+    std::uint32_t off = 0;
+    auto copy = [&](std::string_view t) {
+      for (unsigned char c : t) {
+        if (c < 0x80) {
+          out[off++] = static_cast<char>(c);
+        } else {
+          out[off++] = static_cast<char>(0xC0 | (c >> 6));
+          out[off++] = static_cast<char>(0x80 | (c & 0x3F));
+        }
       }
+    };
+    for (std::uint32_t i = 0; i < pairs; ++i) {
+      copy(block.name(i));
+      ends[2 * i] = off;
+      copy(block.value(i));
+      ends[2 * i + 1] = off;
     }
-  };
-  for (std::uint32_t i = 0; i < pairs; ++i) {
-    copy(block.name(i));
-    ends[2 * i] = off;
-    copy(block.value(i));
-    ends[2 * i + 1] = off;
   }
   if (trailers) {
     trailerLines_ = std::move(lines);

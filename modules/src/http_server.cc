@@ -168,7 +168,7 @@ ServerResponse& ServerResponse::writeHeadImpl(int code, std::string* message,
     statusMessage = std::move(*message);
   } else if (statusMessage.empty()) {
     if (code == 200) {
-      statusMessage.assign("OK", 2);
+      statusMessage.append("OK", 2);  // empty: append() skips assign()'s general path
     } else {
       auto it = STATUS_CODES.find(code);
       statusMessage = it != STATUS_CODES.end() ? it->second : "unknown";
@@ -789,7 +789,8 @@ int ServerConnection::onHeadersComplete(const bindings::HttpParser::Head& head, 
   req->httpVersionMinor = head.versionMinor;
   char v[4] = {static_cast<char>('0' + head.versionMajor), '.',
                static_cast<char>('0' + head.versionMinor), 0};
-  req->httpVersion.assign(v, 3);
+  // A new message's strings are empty: append() skips assign()'s general path.
+  req->httpVersion.append(v, 3);
   req->joinDuplicateHeaders = server->joinDuplicateHeaders;
   req->url.swap(url);
   detail::latin1ToUtf8(req->url);  // Node's parser reads the head as latin1
@@ -798,7 +799,7 @@ int ServerConnection::onHeadersComplete(const bindings::HttpParser::Head& head, 
   req->_addHeaderLines(headers, false,
                        maxHeaderPairs > 0 ? static_cast<std::size_t>(maxHeaderPairs) / 2
                                           : static_cast<std::size_t>(-1));
-  req->method.assign(head.method);
+  req->method.append(head.method);
   req->_link = shared_from_this();
   incoming = req;
   return onIncoming(req, head.shouldKeepAlive);
