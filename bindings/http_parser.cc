@@ -88,8 +88,9 @@ const char* everydayRequestLine(const char* p, const char* end) {
 // names llhttp treats specially, a value with a byte other than SP/HT, no bare CR or LF.
 // Returns where the line ends, or nullptr to leave it to the state machine (which starts
 // from the same state, so the two always agree).
-const char* everydayHeaderLine(const char* p, const char* end) {
-  const char* q = p;
+// The name of an everyday header line: one or more token bytes, then the colon, and none of
+// the names llhttp treats specially. Returns where the colon is, or nullptr.
+const char* everydayName(const char* q, const char* end) {
   char lower[17];  // the longest special name, "transfer-encoding"
   std::size_t n = 0;
   while (q < end && tokenChar(*q)) {
@@ -99,6 +100,12 @@ const char* everydayHeaderLine(const char* p, const char* end) {
   }
   if (n == 0 || q == end || *q != ':') return nullptr;
   if (n <= sizeof lower && specialName(lower, n) != kNone) return nullptr;
+  return q;
+}
+
+const char* everydayHeaderLine(const char* p, const char* end) {
+  const char* q = everydayName(p, end);
+  if (!q) return nullptr;
   ++q;
   while (q < end && (*q == ' ' || *q == '\t')) ++q;
   if (q == end || *q == '\r' || *q == '\n') return nullptr;  // an empty value
@@ -161,15 +168,9 @@ bool everydayHead(const char* p, const char* end, EverydayHead& h) {
     }
     if (h.lines == kEverydayMaxLines) return false;
     const char* name = q;
-    char lower[17];
-    std::size_t n = 0;
-    while (q < end && tokenChar(*q)) {
-      const char c = *q++;
-      if (n < sizeof lower) lower[n] = static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
-      ++n;
-    }
-    if (n == 0 || q == end || *q != ':') return false;
-    if (n <= sizeof lower && specialName(lower, n) != kNone) return false;
+    q = everydayName(q, end);
+    if (!q) return false;
+    const std::size_t n = static_cast<std::size_t>(q - name);
     ++q;
     while (q < end && (*q == ' ' || *q == '\t')) ++q;
     const char* value = q;
