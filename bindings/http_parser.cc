@@ -4,6 +4,7 @@
 #include <llhttp.h>
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 
 namespace nodecc::bindings {
@@ -54,6 +55,37 @@ Special specialName(const char* lower, std::size_t n) {
   }
 }
 
+// The first byte at or after `q` outside [lo, 0x7e] (plus HT when `tab`), or `end`. Eight
+// bytes at a time: a byte below `lo` borrows, a byte of 0x7f carries, a byte >= 0x80 has its
+// top bit, and a borrow or carry only reaches bytes after the one that made it, so the lowest
+// flagged byte is a real stop (or an HT), checked on its own.
+template <unsigned char lo, bool tab>
+const char* skipPrintable(const char* q, const char* end) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+  while (q < end) {
+    if constexpr (std::endian::native == std::endian::little) {
+      if (end - q >= 8) {
+        std::uint64_t w;
+        std::memcpy(&w, q, 8);
+        const std::uint64_t flagged = ((w - kOnes * lo) | (w + kOnes) | w) & kHigh;
+        if (flagged == 0) {
+          q += 8;
+          continue;
+        }
+        q += std::countr_zero(flagged) >> 3;
+      }
+    }
+    const unsigned char c = static_cast<unsigned char>(*q);
+    if ((c >= lo && c < 0x7f) || (tab && c == '\t')) {
+      ++q;
+      continue;
+    }
+    return q;
+  }
+  return q;
+}
+
 // The request line in its everyday form, "METHOD /path HTTP/1.x\r\n" with a method every
 // protocol allows and no byte the slow scanner would react to (control bytes, bytes >= 0x80,
 // runs of spaces): returns where the line ends, or nullptr to leave it to the slow scanner
@@ -72,10 +104,7 @@ const char* everydayRequestLine(const char* p, const char* end) {
   }
   const char* q = p + m + 1;
   if (q == end || *q != '/') return nullptr;
-  for (++q; q < end; ++q) {
-    unsigned char c = static_cast<unsigned char>(*q);
-    if (c <= 0x20 || c >= 0x7f) break;
-  }
+  q = skipPrintable<0x21, false>(q + 1, end);
   if (end - q < 11 || *q != ' ') return nullptr;
   if (std::memcmp(q + 1, "HTTP/1.", 7) != 0 || (q[8] != '1' && q[8] != '0') || q[9] != '\r' ||
       q[10] != '\n') {
@@ -174,16 +203,7 @@ bool everydayHead(const char* p, const char* end, EverydayHead& h) {
     ++q;
     while (q < end && (*q == ' ' || *q == '\t')) ++q;
     const char* value = q;
-    while (q < end) {
-      const unsigned char c = static_cast<unsigned char>(*q);
-      if (c >= 0x20 && c < 0x7f) {
-        ++q;
-      } else if (c == '\t') {
-        ++q;
-      } else {
-        break;
-      }
-    }
+    q = skipPrintable<0x20, true>(q, end);
     // A CRLF must end a non-empty value whose last byte is not whitespace.
     if (end - q < 2 || q[0] != '\r' || q[1] != '\n' || q == value || q[-1] == ' ' ||
         q[-1] == '\t') {

@@ -102,6 +102,12 @@ def inputs():
           req(headers=H + many), req() * 3, req(line='GET / HTTP/1.0') + req(),
           req(line='POST /p HTTP/1.1') + 'abc', req(line='PUT /p HTTP/1.1') + req(line='HEAD / HTTP/1.0'),
           req(line='GET /a HTTP/1.1', headers=H + 'Accept: */*\r\nUser-Agent: x/1\r\n') * 2]
+    # long URLs and values, a stop byte at each place of an 8-byte word (the word-at-a-time scan)
+    for k in range(0, 17):
+        for bad in ['\x00', '\t', '\x1f', ' ', '\x7f', '\x80', '\xff', '~']:
+            C.append(req(headers=H + 'X-Long: ' + 'abcdefghijklmnopq'[:k] + bad + 'rstuvwxyz0123456\r\n'))
+        for bad in ['\x00', '\t', ' ', '\x7f', '\x80', '!', '~']:
+            C.append(req(line='GET /' + 'abcdefghijklmnopq'[:k] + bad + 'rstuvwxyz HTTP/1.1'))
     return C
 
 
