@@ -113,10 +113,6 @@ const char* everydayRequestLine(const char* p, const char* end) {
   return q + 11;
 }
 
-// A header line in its everyday form, "Name: value\r\n": a token name that is none of the
-// names llhttp treats specially, a value with a byte other than SP/HT, no bare CR or LF.
-// Returns where the line ends, or nullptr to leave it to the state machine (which starts
-// from the same state, so the two always agree).
 // The name of an everyday header line: one or more token bytes, then the colon, and none of
 // the names llhttp treats specially. Returns where the colon is, or nullptr.
 const char* everydayName(const char* q, const char* end) {
@@ -132,6 +128,10 @@ const char* everydayName(const char* q, const char* end) {
   return q;
 }
 
+// A header line in its everyday form, "Name: value\r\n": a token name that is none of the
+// names llhttp treats specially, a value with a byte other than SP/HT, no bare CR or LF.
+// Returns where the line ends, or nullptr to leave it to the state machine (which starts
+// from the same state, so the two always agree).
 const char* everydayHeaderLine(const char* p, const char* end) {
   const char* q = everydayName(p, end);
   if (!q) return nullptr;
@@ -742,9 +742,7 @@ bool HttpParser::everydayMessage(const char*& p, const char* end) {
     gotUpgrade_ = false;
     if (delegate_) delegate_->onMessageBegin();
     // the spans
-    std::size_t bytes = 0;
-    for (std::size_t i = 0; i < h.lines; ++i) bytes += h.line[i].nameLen + h.line[i].valueLen;
-    headers_.data_.resize(bytes);
+    headers_.data_.resize(h.counted - h.url.size());  // the names and values
     headers_.ends_.resize(2 * h.lines);
     char* out = headers_.data_.data();
     std::uint32_t at = 0;
