@@ -272,9 +272,20 @@ void EventEmitter::removeEntry(std::string_view event, const Listener& fn, bool 
     const bool once = entries[i].once;
     if ((entries[i].fn == fn || (once && unwrap(entries[i].fn, true) == fn)) &&
         (!onlyOnce || once)) {
-      std::string name(event);
-      ownTable();      // a shared table is copied first (`entries` stays valid: the old array
-      e = find(name);  // is still referenced)
+      // A shared table is copied first (`entries` stays valid: the old array is still
+      // referenced) and the event found again in the copy. The name is copied only then,
+      // or when the event goes with its last listener: the usual removal, from a table of
+      // the emitter's own that keeps the event, needs neither.
+      std::string copy;
+      std::string_view name = event;
+      if (table_->refs > 1 || entries.size() == 1) {
+        copy.assign(event);
+        name = copy;
+      }
+      if (table_->refs > 1) {
+        ownTable();
+        e = find(name);
+      }
       ListenerArray* arr = mutableArray(*e);
       // Node announces the original listener when it was alone, else the argument it was
       // given (a once wrapper when a once listener fires).
@@ -292,7 +303,7 @@ void EventEmitter::removeEntry(std::string_view event, const Listener& fn, bool 
       if (emitRemoved) {
         if (const Event* rl = mayHaveRemoveListener_ ? find("removeListener") : nullptr;
             rl && !rl->arr->entries.empty())
-          emit("removeListener", name, wasAlone ? unwrap(removed, once) : fn);
+          emit("removeListener", std::string(name), wasAlone ? unwrap(removed, once) : fn);
       }
       return;
     }
