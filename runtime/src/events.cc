@@ -139,7 +139,7 @@ std::vector<std::string> EventEmitter::ownKeys() const {
   std::vector<std::pair<std::uint64_t, std::string>> indices;
   std::vector<std::string> out;
   bool monitor = false;
-  const std::vector<Event> none;
+  const PoolVector<Event> none;
   for (const auto& e : table_ ? table_->events : none) {
     std::uint64_t v;
     if (e.name == kErrorMonitorName)
@@ -181,7 +181,8 @@ EventEmitter& EventEmitter::add(std::string_view event, Listener l, bool once, b
     if (event == "removeListener") mayHaveRemoveListener_ = true;
   }
   ListenerArray* arr = mutableArray(*e);
-  if (once) l = std::make_shared<OnceWrapper>(std::move(l));
+  if (once)
+    l = std::allocate_shared<OnceWrapper>(detail::PoolAllocator<OnceWrapper>(), std::move(l));
   if (prepend)
     arr->entries.insert(arr->entries.begin(), Entry{std::move(l), once});
   else
@@ -351,9 +352,11 @@ EventEmitter& EventEmitter::removeAllListeners() {
     removeAllListeners("removeListener");
   }
   // Then nothing is left (Node resets _events, dropping what listeners added meanwhile).
-  std::vector<std::string> names;
-  if (table_)
+  PoolVector<std::string> names;
+  if (table_) {
+    names.reserve(table_->events.size());
     for (auto& e : table_->events) names.push_back(e.name);
+  }
   bulkRemoval_ = true;
   for (auto& n : names) {
     eraseEvent(n);

@@ -35,6 +35,7 @@
 
 #include "nodecc/environment.h"
 #include "nodecc/errors.h"
+#include "nodecc/pool.h"
 #include "nodecc/promise.h"
 #include "nodecc/util.h"
 
@@ -175,7 +176,9 @@ Listener makeListener(F&& f) {
                   "nodecc: a listener must be a callable with explicit parameter types (a "
                   "generic lambda with `auto` parameters cannot be typed)");
     using Params = typename detail::FnTraits<D>::Params;
-    return std::make_shared<detail::ListenerOf<D, Params>>(std::forward<F>(f));
+    // From the small-object pool: a connection's listeners are a dozen of these.
+    return std::allocate_shared<detail::ListenerOf<D, Params>>(
+        detail::PoolAllocator<detail::ListenerOf<D, Params>>(), std::forward<F>(f));
   }
 }
 
@@ -290,11 +293,21 @@ class EventEmitter : public std::enable_shared_from_this<EventEmitter>,
     Listener fn;
     bool once;
   };
-  struct ListenerArray {
+  // The tables, arrays and their vectors come from the small-object pool (a connection
+  // makes and drops a dozen of them).
+  template <class T>
+  using PoolVector = std::vector<T, detail::PoolAllocator<T>>;
+  struct Pooled {
+    static void* operator new(std::size_t n) { return detail::pool::allocateBytes(n); }
+    static void operator delete(void* p, std::size_t n) noexcept {
+      detail::pool::deallocateBytes(p, n);
+    }
+  };
+  struct ListenerArray : Pooled {
     int refs = 1;
     bool hasOnce = false;                      // some entry was added with once()
     const detail::SigInfo* checked = nullptr;  // every entry accepts this signature
-    std::vector<Entry> entries;
+    PoolVector<Entry> entries;
   };
   struct Event {
     std::string name;
@@ -304,9 +317,9 @@ class EventEmitter : public std::enable_shared_from_this<EventEmitter>,
   // The emitter's events, shared copy-on-write (as the listener arrays are) between the
   // emitters of a thread that hold the same listeners by addSharedListener: an idle
   // socket's table costs it nothing. Null while there are no events.
-  struct EventTable {
+  struct EventTable : Pooled {
     int refs = 1;
-    std::vector<Event> events;
+    PoolVector<Event> events;
   };
   static void releaseTable(EventTable* t) noexcept;
   // The table this emitter may change: made, or copied when shared.

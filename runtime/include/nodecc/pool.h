@@ -163,7 +163,8 @@ inline void deallocateBytes(void* p, std::size_t bytes) noexcept {
 
 namespace nodecc::detail {
 
-/// Allocator for std::allocate_shared: blocks up to kMaxBlock bytes come from the pool.
+/// Allocator for std::allocate_shared and small containers: blocks up to kMaxBlock bytes
+/// (n objects together) come from the pool.
 template <class T>
 struct PoolAllocator {
   using value_type = T;
@@ -180,12 +181,15 @@ struct PoolAllocator {
     if constexpr (kPooled) {
       if (n == 1) [[likely]]
         return static_cast<T*>(pool::allocate(sizeof(T)));
+      // (n - 1: a zero count wraps around and goes to operator new, as in deallocate)
+      if (n - 1 < pool::kMaxBlock / sizeof(T))
+        return static_cast<T*>(pool::allocate(n * sizeof(T)));
     }
     return static_cast<T*>(::operator new (n * sizeof(T), std::align_val_t{alignof(T)}));
   }
   void deallocate(T* p, std::size_t n) noexcept {
     if constexpr (kPooled) {
-      if (n == 1) [[likely]] {
+      if (n - 1 < pool::kMaxBlock / sizeof(T)) [[likely]] {
         pool::deallocate(p);
         return;
       }

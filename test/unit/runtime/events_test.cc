@@ -2,6 +2,9 @@
 // removeListener order, the max-listeners warning, errorMonitor.
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <numeric>
+
 #include "helpers.h"
 
 using namespace nodecc;
@@ -327,4 +330,49 @@ TEST(EventEmitter, SharedListenerAfterOtherEventsAndDuringEmit) {
   EXPECT_EQ(added, 1);
   EXPECT_EQ(d.ends, 2);
   EXPECT_EQ(WithShared().listenerCount("end"), 1u);
+}
+
+// The listener arrays and the event table are pooled vectors: past 1 KiB (43 entries, 22
+// events) they move to operator new and back, keeping order and contents.
+TEST(EventEmitter, ManyListenersAndEventsCrossThePoolLimit) {
+  EventEmitter e;
+  std::vector<int> order;
+  std::vector<Listener> added;
+  for (int i = 0; i < 100; ++i) {
+    added.push_back(makeListener([&order, i] { order.push_back(i); }));
+    e.on("x", added.back());
+  }
+  for (int i = 0; i < 30; ++i) e.on("event" + std::to_string(i), [] {});
+  e.emit("x");
+  ASSERT_EQ(order.size(), 100u);
+  for (int i = 0; i < 100; ++i) EXPECT_EQ(order[static_cast<std::size_t>(i)], i);
+  for (int i = 0; i < 100; i += 2) e.off("x", added[static_cast<std::size_t>(i)]);
+  for (int i = 0; i < 25; ++i) e.removeAllListeners("event" + std::to_string(i));
+  order.clear();
+  e.emit("x");
+  ASSERT_EQ(order.size(), 50u);
+  for (int i = 0; i < 50; ++i) EXPECT_EQ(order[static_cast<std::size_t>(i)], 2 * i + 1);
+  EXPECT_EQ(e.eventNames().size(), 6u);
+  e.removeAllListeners();
+  EXPECT_TRUE(e.eventNames().empty());
+}
+
+TEST(PoolAllocator, ArraysUpToOneKibFromThePoolLargerFromOperatorNew) {
+  std::vector<std::uint64_t, nodecc::detail::PoolAllocator<std::uint64_t>> v;
+  std::uint64_t sum = 0;
+  for (std::uint64_t i = 1; i <= 1000; ++i) {  // 8 KiB at the end: both sides of 1 KiB
+    v.push_back(i);
+    sum += i;
+  }
+  EXPECT_EQ(std::accumulate(v.begin(), v.end(), std::uint64_t{0}), sum);
+  v.resize(3);
+  v.shrink_to_fit();
+  EXPECT_EQ(v[2], 3u);
+  nodecc::detail::PoolAllocator<std::uint64_t> a;
+  std::uint64_t* none = a.allocate(0);  // a zero count goes to operator new, not a class
+  a.deallocate(none, 0);
+  std::uint64_t* full = a.allocate(128);  // exactly 1 KiB: the pool's largest class
+  full[127] = 7;
+  EXPECT_EQ(full[127], 7u);
+  a.deallocate(full, 128);
 }
