@@ -114,8 +114,9 @@ const char* everydayRequestLine(const char* p, const char* end) {
 }
 
 // The name of an everyday header line: one or more token bytes, then the colon, and none of
-// the names llhttp treats specially. Returns where the colon is, or nullptr.
-const char* everydayName(const char* q, const char* end) {
+// the names llhttp treats specially, except "Connection" (any case) when `connection` is
+// given (it is then set). Returns where the colon is, or nullptr.
+const char* everydayName(const char* q, const char* end, bool* connection = nullptr) {
   char lower[17];  // the longest special name, "transfer-encoding"
   std::size_t n = 0;
   while (q < end && tokenChar(*q)) {
@@ -124,8 +125,33 @@ const char* everydayName(const char* q, const char* end) {
     ++n;
   }
   if (n == 0 || q == end || *q != ':') return nullptr;
-  if (n <= sizeof lower && specialName(lower, n) != kNone) return nullptr;
+  if (n <= sizeof lower && specialName(lower, n) != kNone) {
+    if (!connection || n != 10 || lower[0] != 'c') return nullptr;  // not "connection"
+    *connection = true;
+  }
   return q;
+}
+
+// A Connection value llhttp reads as the one token "close" or "keep-alive" (any case):
+// sets the flag llhttp would set and returns true; false for any other value.
+bool everydayConnection(const char* v, std::size_t n, bool& close, bool& keepAlive) {
+  auto is = [&](std::string_view token) {
+    if (n != token.size()) return false;
+    for (std::size_t i = 0; i < n; ++i) {
+      const char c = v[i];
+      if ((c >= 'A' && c <= 'Z' ? c | 0x20 : c) != token[i]) return false;
+    }
+    return true;
+  };
+  if (is("close")) {
+    close = true;
+    return true;
+  }
+  if (is("keep-alive")) {
+    keepAlive = true;
+    return true;
+  }
+  return false;
 }
 
 // A header line in its everyday form, "Name: value\r\n": a token name that is none of the
@@ -149,7 +175,8 @@ const char* everydayHeaderLine(const char* p, const char* end) {
 // A whole request head in its everyday form: an everyday request line, then up to
 // kEverydayMaxLines header lines whose names are tokens other than llhttp's special ones and
 // whose values are non-empty printable ASCII (HT allowed) without trailing whitespace, then
-// the empty line. Such a request has no body (no Content-Length, no Transfer-Encoding) and no
+// the empty line. Of the special names only Connection may appear, with the value "close" or
+// "keep-alive". Such a request has no body (no Content-Length, no Transfer-Encoding) and no
 // upgrade, and llhttp 8.1 and 9 read it alike: its events are delivered without llhttp.
 constexpr std::size_t kEverydayMaxLines = 32;
 struct EverydayHead {
@@ -166,6 +193,8 @@ struct EverydayHead {
   Line line[kEverydayMaxLines];  // left uninitialized: only [0, lines) is written and read
   std::uint64_t counted = 0;     // what llhttp's spans would add to the header-size count
   const char* end = nullptr;     // after the empty line
+  bool connectionClose = false;  // llhttp's F_CONNECTION_CLOSE and F_CONNECTION_KEEP_ALIVE
+  bool connectionKeepAlive = false;
 };
 
 bool everydayHead(const char* p, const char* end, EverydayHead& h) {
@@ -197,7 +226,8 @@ bool everydayHead(const char* p, const char* end, EverydayHead& h) {
     }
     if (h.lines == kEverydayMaxLines) return false;
     const char* name = q;
-    q = everydayName(q, end);
+    bool connection = false;
+    q = everydayName(q, end, &connection);
     if (!q) return false;
     const std::size_t n = static_cast<std::size_t>(q - name);
     ++q;
@@ -207,6 +237,10 @@ bool everydayHead(const char* p, const char* end, EverydayHead& h) {
     // A CRLF must end a non-empty value whose last byte is not whitespace.
     if (end - q < 2 || q[0] != '\r' || q[1] != '\n' || q == value || q[-1] == ' ' ||
         q[-1] == '\t') {
+      return false;
+    }
+    if (connection && !everydayConnection(value, static_cast<std::size_t>(q - value),
+                                          h.connectionClose, h.connectionKeepAlive)) {
       return false;
     }
     EverydayHead::Line& l = h.line[h.lines++];
@@ -762,7 +796,8 @@ bool HttpParser::everydayMessage(const char*& p, const char* end) {
     head.versionMajor = 1;
     head.versionMinor = h.versionMinor;
     head.method = h.method;
-    head.shouldKeepAlive = h.versionMinor == 1;  // no Connection header
+    // llhttp_should_keep_alive for a request (which never reads to EOF).
+    head.shouldKeepAlive = h.versionMinor == 1 ? !h.connectionClose : h.connectionKeepAlive;
     int r = delegate_ ? delegate_->onHeadersComplete(head, url_, status_, headers_) : 0;
     headers_.clear();
     if (r == 2) gotUpgrade_ = true;

@@ -97,6 +97,19 @@ def inputs():
                'Upgrade-Insecure-Requests: 1\r\n', 'Proxy-Connection: close\r\n', 'Upgrade: ws\r\n',
                'Sec-WebSocket-Extensions-Long-Name: x\r\n', 'X-A: 1\r\nX-A: 2\r\n']:
         C.append(req(headers=H + hv))
+    # Connection values the whole-head path reads itself ("close", "keep-alive", any case) and
+    # the ones it leaves to llhttp, each followed by a second request (refused after a close)
+    for line in ['GET / HTTP/1.1', 'GET / HTTP/1.0']:
+        for cv in ['close', 'CLOSE', 'Close', 'keep-alive', 'Keep-Alive', 'KEEP-ALIVE', 'closed',
+                   'keep-alivex', 'clos', 'close, keep-alive', 'keep-alive, close', 'close,',
+                   'upgrade', 'Upgrade, close', 'te', 'close\t', ' close', 'x', 'close\x7f']:
+            C.append(req(line=line, headers=H + 'Connection: %s\r\n' % cv) + req())
+        for hv in ['Connection: keep-alive\r\nConnection: close\r\n',
+                   'Connection: close\r\nConnection: keep-alive\r\n',
+                   'Connection: close\r\nConnection: close\r\n', 'connection:close\r\n',
+                   'CONNECTION:\tkeep-alive\r\n', 'Proxy-Connection: keep-alive\r\n',
+                   'Connection : close\r\n', 'Connection: close\r\nX-A: 1\r\n']:
+            C.append(req(line=line, headers=H + hv) + req())
     many = ''.join('X-%d: %d\r\n' % (i, i) for i in range(40))
     C += [req(headers=H + many[:many.index('X-31:')]), req(headers=H + many[:many.index('X-32:')]),
           req(headers=H + many), req() * 3, req(line='GET / HTTP/1.0') + req(),

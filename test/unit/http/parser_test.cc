@@ -36,6 +36,7 @@ std::string bytes(const std::string& utf8) {
 struct Message {
   std::string method, url, version, body;
   std::vector<std::string> headers, trailers;
+  bool keepAlive = false;  // llhttp_should_keep_alive at the end of the head
 };
 
 // Records what Node's http server would see (it takes upgrades and CONNECT, as the oracle's
@@ -49,6 +50,7 @@ struct Recorder : HttpParser::Delegate {
     m.method = std::string(h.method);
     m.url = url;
     m.version = std::to_string(h.versionMajor) + "." + std::to_string(h.versionMinor);
+    m.keepAlive = h.shouldKeepAlive;
     for (std::size_t i = 0; i < headers.size(); ++i) {
       m.headers.emplace_back(headers.name(i));
       m.headers.emplace_back(headers.value(i));
@@ -164,6 +166,39 @@ TEST(HttpParser, MatchesNode20Split) {
   for (const Value& c : cases.asArray()) {
     for (std::size_t step = 1; step <= 7; ++step) check(c, step);
   }
+}
+
+// Node's table cannot show shouldKeepAlive (its server never answers): the whole-head path
+// (a whole input) must agree with llhttp (the same input a byte at a time) on every message.
+TEST(HttpParser, WholeHeadPathKeepsAliveAsLlhttp) {
+  Value cases = loadCases();
+  std::size_t connection = 0;
+  for (const Value& c : cases.asArray()) {
+    std::string input = bytes(c["input"].asString());
+    SCOPED_TRACE("input " + Value(c["input"]).stringify());
+    Outcome whole = parse(input, 0);
+    Outcome split = parse(input, 1);
+    ASSERT_EQ(whole.msgs.size(), split.msgs.size());
+    for (std::size_t i = 0; i < whole.msgs.size(); ++i)
+      EXPECT_EQ(whole.msgs[i].keepAlive, split.msgs[i].keepAlive) << "message " << i;
+    if (input.find("onnection: ") != std::string::npos) ++connection;
+  }
+  EXPECT_GT(connection, 20u);  // the corpus has Connection headers of every kind
+  // And the values themselves, through the whole-head path.
+  auto keepAlive = [](const std::string& version, const std::string& headers) {
+    Outcome o = parse("GET / " + version + "\r\nHost: a\r\n" + headers + "\r\n", 0);
+    EXPECT_EQ(o.msgs.size(), 1u);
+    return !o.msgs.empty() && o.msgs[0].keepAlive;
+  };
+  EXPECT_TRUE(keepAlive("HTTP/1.1", ""));
+  EXPECT_FALSE(keepAlive("HTTP/1.1", "Connection: close\r\n"));
+  EXPECT_FALSE(keepAlive("HTTP/1.1", "connection: CLOSE\r\n"));
+  EXPECT_TRUE(keepAlive("HTTP/1.1", "Connection: keep-alive\r\n"));
+  EXPECT_FALSE(keepAlive("HTTP/1.1", "Connection: keep-alive\r\nConnection: close\r\n"));
+  EXPECT_FALSE(keepAlive("HTTP/1.0", ""));
+  EXPECT_FALSE(keepAlive("HTTP/1.0", "Connection: close\r\n"));
+  EXPECT_TRUE(keepAlive("HTTP/1.0", "Connection: Keep-Alive\r\n"));
+  EXPECT_TRUE(keepAlive("HTTP/1.0", "Connection: close\r\nConnection: keep-alive\r\n"));
 }
 
 TEST(HttpParser, HeaderOverflowCountsLikeNode) {
