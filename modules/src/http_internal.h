@@ -86,20 +86,23 @@ struct SocketLink : std::enable_shared_from_this<SocketLink> {
   int corked = 0;
   bool uncorkScheduled = false;
   bool needDrain = false;
-  std::vector<Buffer> pieces;
-  std::vector<Callback> callbacks;  // parallel to pieces
+  // From the small-object pool (a connection's first writes would grow them by malloc).
+  using Pieces = std::vector<Buffer, nodecc::detail::PoolAllocator<Buffer>>;
+  using Callbacks = std::vector<Callback, nodecc::detail::PoolAllocator<Callback>>;
+  Pieces pieces;
+  Callbacks callbacks;  // parallel to pieces
   std::size_t pendingBytes = 0;
   std::size_t inflight = 0;  // direct writes libuv still holds
   /// Callbacks of batches the kernel took at once, waiting for their afterWrite tick;
   /// those before `tickHead` have run.
-  std::vector<Callback> tickCallbacks;
+  Callbacks tickCallbacks;
   std::size_t tickHead = 0;
 
  private:
   void flush();
   void afterWriteTick(std::size_t n);
   /// Moves the waiting write callbacks out (for a write that completes later or failed).
-  std::shared_ptr<std::vector<Callback>> takeCallbacks();
+  std::shared_ptr<Callbacks> takeCallbacks();
   /// Node's afterWrite tail: the 'drain' a writer told to wait is owed once below the mark.
   void maybeDrain();
 };

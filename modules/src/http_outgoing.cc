@@ -269,15 +269,15 @@ void SocketLink::corkUntilNextTick() {
 
 namespace {
 // Runs write callbacks (a batch completes as one write).
-void runCallbacks(std::vector<Callback>& cbs, const std::optional<Error>& err) {
+void runCallbacks(SocketLink::Callbacks& cbs, const std::optional<Error>& err) {
   for (Callback& c : cbs) {
     if (c) c(err);
   }
 }
 }  // namespace
 
-std::shared_ptr<std::vector<Callback>> SocketLink::takeCallbacks() {
-  auto cbs = std::make_shared<std::vector<Callback>>(std::move(callbacks));
+std::shared_ptr<SocketLink::Callbacks> SocketLink::takeCallbacks() {
+  auto cbs = std::make_shared<Callbacks>(std::move(callbacks));
   callbacks.clear();
   return cbs;
 }
@@ -305,9 +305,9 @@ void SocketLink::flush() {
   }
   if (s->connecting() || s->writableLength() != 0 || s->writableCorked() != 0 || !s->writable()) {
     // The socket's own stream has data queued (or is not ready): keep its order.
-    std::vector<Buffer> out;
+    Pieces out;
     out.swap(pieces);
-    std::vector<Callback> cbs;
+    Callbacks cbs;
     cbs.swap(callbacks);
     s->cork();
     for (std::size_t i = 0; i < out.size(); ++i) s->write(std::move(out[i]), std::move(cbs[i]));
@@ -321,7 +321,7 @@ void SocketLink::flush() {
   std::size_t written = 0;
   bool all = false;
   int err = h->tryWrite(pieces, &written, &all);
-  std::shared_ptr<std::vector<Callback>> queued;  // callbacks that wait for libuv
+  std::shared_ptr<Callbacks> queued;  // callbacks that wait for libuv
   if (err == 0 && !all) {
     // The kernel took part of it: the rest completes through libuv.
     queued = takeCallbacks();

@@ -492,7 +492,8 @@ void Server::checkConnections() {
 
 void Server::connectionListener(net::SocketPtr socket) {
   auto self = std::static_pointer_cast<Server>(shared_from_this());
-  auto conn = std::make_shared<ServerConnection>(self, std::move(socket));
+  auto conn = std::allocate_shared<ServerConnection>(
+      nodecc::detail::PoolAllocator<ServerConnection>(), self, std::move(socket));
   conn->start();
 }
 
