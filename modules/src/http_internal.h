@@ -154,8 +154,9 @@ struct ServerConnection final : SocketLink, bindings::HttpParser::Delegate {
   bool parserPaused = false;
   bool paused = false;          // socket._paused
   IncomingMessagePtr incoming;  // parser.incoming
-  std::deque<IncomingMessagePtr> incomingQueue;
-  std::deque<ServerResponsePtr> outgoing;
+  // (A std::deque allocates its map and first node when made: from the pool, not malloc.)
+  std::deque<IncomingMessagePtr, nodecc::detail::PoolAllocator<IncomingMessagePtr>> incomingQueue;
+  std::deque<ServerResponsePtr, nodecc::detail::PoolAllocator<ServerResponsePtr>> outgoing;
   std::size_t outgoingData = 0;
   int requestsCount = 0;
   int maxHeaderPairs = 2000;
