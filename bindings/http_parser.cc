@@ -29,6 +29,7 @@ constexpr bool isHex(unsigned char c) {
   return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f');
 }
 constexpr unsigned hexValue(unsigned char c) { return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10; }
+constexpr char asciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c; }
 // qdtext of a quoted chunk-extension value.
 constexpr bool isQdtext(unsigned char c) {
   return c == '\t' || c == ' ' || c == 0x21 || (c >= 0x23 && c <= 0x5b) ||
@@ -121,12 +122,13 @@ const char* everydayName(const char* q, const char* end, bool* connection = null
   std::size_t n = 0;
   while (q < end && tokenChar(*q)) {
     const char c = *q++;
-    if (n < sizeof lower) lower[n] = static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+    if (n < sizeof lower) lower[n] = asciiLower(c);
     ++n;
   }
   if (n == 0 || q == end || *q != ':') return nullptr;
-  if (n <= sizeof lower && specialName(lower, n) != kNone) {
-    if (!connection || n != 10 || lower[0] != 'c') return nullptr;  // not "connection"
+  if (const Special s = n <= sizeof lower ? specialName(lower, n) : kNone; s != kNone) {
+    // (kConnection of 16 bytes is "proxy-connection")
+    if (!connection || s != kConnection || n != 10) return nullptr;
     *connection = true;
   }
   return q;
@@ -138,8 +140,7 @@ bool everydayConnection(const char* v, std::size_t n, bool& close, bool& keepAli
   auto is = [&](std::string_view token) {
     if (n != token.size()) return false;
     for (std::size_t i = 0; i < n; ++i) {
-      const char c = v[i];
-      if ((c >= 'A' && c <= 'Z' ? c | 0x20 : c) != token[i]) return false;
+      if (asciiLower(v[i]) != token[i]) return false;
     }
     return true;
   };
@@ -1048,8 +1049,7 @@ std::size_t HttpParser::scanHead(const char* const begin, const char* end, const
       case kLName:
         // The name's token bytes in one loop (kept lower-cased while they fit).
         while (isHttpTokenChar(c)) {
-          if (nameLen_ < sizeof lowerName_)
-            lowerName_[nameLen_] = static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+          if (nameLen_ < sizeof lowerName_) lowerName_[nameLen_] = asciiLower(c);
           ++nameLen_;
           if (++p == end) return static_cast<std::size_t>(p - begin);
           c = static_cast<unsigned char>(*p);

@@ -87,8 +87,8 @@ struct SocketLink : std::enable_shared_from_this<SocketLink> {
   bool uncorkScheduled = false;
   bool needDrain = false;
   // From the small-object pool (a connection's first writes would grow them by malloc).
-  using Pieces = std::vector<Buffer, nodecc::detail::PoolAllocator<Buffer>>;
-  using Callbacks = std::vector<Callback, nodecc::detail::PoolAllocator<Callback>>;
+  using Pieces = nodecc::detail::PoolVector<Buffer>;
+  using Callbacks = nodecc::detail::PoolVector<Callback>;
   Pieces pieces;
   Callbacks callbacks;  // parallel to pieces
   std::size_t pendingBytes = 0;

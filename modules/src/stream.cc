@@ -158,12 +158,8 @@ class BoxedError {
 };
 }  // namespace
 
-struct Stream::ReadableState {
-  // One per Readable (one per HTTP request): from the small-object pool.
-  static void* operator new(std::size_t n) { return nodecc::detail::pool::allocateBytes(n); }
-  static void operator delete(void* p, std::size_t n) noexcept {
-    nodecc::detail::pool::deallocateBytes(p, n);
-  }
+// One per Readable (one per HTTP request): from the small-object pool.
+struct Stream::ReadableState : nodecc::detail::Pooled {
   std::uint32_t f = rEmitClose | rAutoDestroy | rSync;
   std::size_t highWaterMark = 16384;
   Fifo<Buffer> buffer;

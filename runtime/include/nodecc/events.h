@@ -296,14 +296,8 @@ class EventEmitter : public std::enable_shared_from_this<EventEmitter>,
   // The tables, arrays and their vectors come from the small-object pool (a connection
   // makes and drops a dozen of them).
   template <class T>
-  using PoolVector = std::vector<T, detail::PoolAllocator<T>>;
-  struct Pooled {
-    static void* operator new(std::size_t n) { return detail::pool::allocateBytes(n); }
-    static void operator delete(void* p, std::size_t n) noexcept {
-      detail::pool::deallocateBytes(p, n);
-    }
-  };
-  struct ListenerArray : Pooled {
+  using PoolVector = detail::PoolVector<T>;
+  struct ListenerArray : detail::Pooled {
     int refs = 1;
     bool hasOnce = false;                      // some entry was added with once()
     const detail::SigInfo* checked = nullptr;  // every entry accepts this signature
@@ -317,7 +311,7 @@ class EventEmitter : public std::enable_shared_from_this<EventEmitter>,
   // The emitter's events, shared copy-on-write (as the listener arrays are) between the
   // emitters of a thread that hold the same listeners by addSharedListener: an idle
   // socket's table costs it nothing. Null while there are no events.
-  struct EventTable : Pooled {
+  struct EventTable : detail::Pooled {
     int refs = 1;
     PoolVector<Event> events;
   };

@@ -23,6 +23,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <new>
+#include <vector>
 
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
 #define NODECC_POOL_DISABLED 1
@@ -200,6 +201,17 @@ struct PoolAllocator {
   bool operator==(const PoolAllocator<U>&) const noexcept {
     return true;
   }
+};
+
+/// A std::vector whose storage comes from the pool while it fits in kMaxBlock bytes.
+template <class T>
+using PoolVector = std::vector<T, PoolAllocator<T>>;
+
+/// Base of a class whose objects (made by `new`) come from the pool: its own operator
+/// new/delete by size, larger objects from operator new.
+struct Pooled {
+  static void* operator new(std::size_t n) { return pool::allocateBytes(n); }
+  static void operator delete(void* p, std::size_t n) noexcept { pool::deallocateBytes(p, n); }
 };
 
 }  // namespace nodecc::detail
