@@ -2,8 +2,9 @@
 // every request head read ("\r\n\r\n") one canned keep-alive response written, the same
 // bytes nodecc and Node send (with a fixed Date). No parsing, no objects, no events: what
 // any server can at best reach under the same wrk load on the machine.
-// Not built by CMake: gcc -O2 -o /tmp/http_hello_floor bench/floor/http_hello_floor.c
-// then /tmp/http_hello_floor PORT and wrk -t1 -c64 http://127.0.0.1:PORT/
+// Built as build/<kind>/bench/http_hello_floor; bench/recipes/http_hello.py runs it beside
+// nodecc, Node and nginx (`floor=` on the keep-alive line). By hand: http_hello_floor
+// [--port] PORT, then wrk -t1 -c64 http://127.0.0.1:PORT/
 #define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -19,7 +20,9 @@ static const char kResponse[] =
     "Keep-Alive: timeout=5\r\nContent-Length: 11\r\n\r\nhello world";
 
 int main(int argc, char** argv) {
-  int port = argc > 1 ? atoi(argv[1]) : 8080;
+  int port = 8080;
+  for (int i = 1; i < argc; ++i)
+    if (argv[i][0] >= '0' && argv[i][0] <= '9') port = atoi(argv[i]);  // other flags ignored
   int ls = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
   int one = 1;
   setsockopt(ls, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
