@@ -1141,6 +1141,7 @@ Server& Server::listenHandle(bindings::ConnectionWrap* handle, std::function<voi
   }
   if (cb) once("listening", std::move(cb));
   handle_ = handle;
+  listenNoDelay_ = false;  // not ours: accept() may return sockets without TCP_NODELAY
   setupListenHandle("", -1, -1, 511, 0, "");
   return *this;
 }
@@ -1216,6 +1217,7 @@ void Server::listenInCluster(std::string address, int port, int addressType, int
     if (shared) {
       if (handle_) handle_->close();
       handle_ = shared;
+      listenNoDelay_ = false;  // the primary's socket, shared with other workers: left as is
       cluster_ = std::move(ch);
       setupListenHandle(address, port, addressType, backlog, flags, path);
       return;
@@ -1264,6 +1266,9 @@ void Server::setupListenHandle(std::string address, int port, int addressType, i
         err = tcp->bind(address, port);
       }
       h = tcp;
+      // Linux copies TCP_NODELAY from a listening socket to the sockets accept() returns:
+      // set once here, it spares onConnection a setsockopt per connection.
+      listenNoDelay_ = !err && opts_.noDelay && tcp->setNoDelay(true) == 0;
     }
     if (err) {
       h->close();
@@ -1278,7 +1283,7 @@ void Server::setupListenHandle(std::string address, int port, int addressType, i
   if (!self_) self_ = keep;
   int err = handle_->listen(backlog, [this](int status, bindings::ConnectionWrap* client) {
     Environment& en = handle_ ? handle_->env() : env();
-    en.makeCallback([&] { onConnection(status, client); });
+    en.makeCallback([&] { onConnection(status, client, true); });
   });
   if (err) {
     Error ex =
@@ -1295,7 +1300,7 @@ void Server::setupListenHandle(std::string address, int port, int addressType, i
 }
 
 // onconnection
-void Server::onConnection(int status, bindings::ConnectionWrap* client) {
+void Server::onConnection(int status, bindings::ConnectionWrap* client, bool fromListen) {
   if (status != 0) {
     emit("error", errors::errnoException(status, "accept"));
     return;
@@ -1326,7 +1331,7 @@ void Server::onConnection(int status, bindings::ConnectionWrap* client) {
   if (auto* tcp = dynamic_cast<bindings::TcpWrap*>(client)) {
     if (opts_.noDelay) {
       socket->setNoDelay_ = true;
-      tcp->setNoDelay(true);
+      if (!(fromListen && listenNoDelay_)) tcp->setNoDelay(true);
     }
     if (opts_.keepAlive) {
       socket->setKeepAlive_ = true;

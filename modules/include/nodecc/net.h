@@ -403,7 +403,8 @@ class Server : public EventEmitter {
                          unsigned flags, std::string path);
   void listenInCluster(std::string address, int port, int addressType, int backlog, unsigned flags,
                        std::string path, bool exclusive, bool readableAll, bool writableAll);
-  void onConnection(int status, bindings::ConnectionWrap* client);
+  // fromListen: accepted by handle_ itself (not handed over by a cluster primary).
+  void onConnection(int status, bindings::ConnectionWrap* client, bool fromListen = false);
   void emitCloseIfDrained();
   void releaseHandle();
   std::shared_ptr<void> releaseForTeardown() override;
@@ -413,6 +414,7 @@ class Server : public EventEmitter {
   std::string pipeName_;
   int connections_ = 0;
   bool unref_ = false;
+  bool listenNoDelay_ = false;  // handle_ (created here) has TCP_NODELAY, which accepts inherit
   std::uint64_t listeningId_ = 1;
   std::shared_ptr<EventEmitter> self_;              // held while listening
   std::unique_ptr<detail::ClusterHandle> cluster_;  // listening through a cluster primary

@@ -2,7 +2,10 @@
 // asserts on what happened; each ends with the loop empty (run() returns only then).
 #include <gtest/gtest.h>
 #include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 
 #include <atomic>
 #include <cstring>
@@ -412,4 +415,53 @@ TEST(Net, ForbiddenSetEncodingThrowsThroughAReadableReference) {
                      "ERR_HTTP_SOCKET_ENCODING: Changing the socket encoding is not allowed per "
                      "RFC7230 Section 3.",
                      "still: utf8"}));
+}
+
+namespace {
+
+// TCP_NODELAY of this process's socket from `localPort` to `peerPort` on 127.0.0.1, or -1.
+int noDelayOf(int localPort, int peerPort) {
+  for (int fd = 3; fd < 4096; ++fd) {
+    sockaddr_in l{}, p{};
+    socklen_t ll = sizeof l, pl = sizeof p;
+    if (getsockname(fd, reinterpret_cast<sockaddr*>(&l), &ll) != 0 || l.sin_family != AF_INET ||
+        ntohs(l.sin_port) != localPort)
+      continue;
+    if (getpeername(fd, reinterpret_cast<sockaddr*>(&p), &pl) != 0 || ntohs(p.sin_port) != peerPort)
+      continue;
+    int v = -1;
+    socklen_t vl = sizeof v;
+    return getsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &v, &vl) == 0 ? v : -1;
+  }
+  return -1;
+}
+
+}  // namespace
+
+// The server sets TCP_NODELAY once on its listening socket and accepted sockets inherit it
+// (Linux): each still reads as Node's noDelay asks, and setNoDelay() still changes it.
+TEST(Net, AcceptedSocketsHaveNoDelayAsTheServerAsks) {
+  for (bool noDelay : {false, true}) {
+    int accepted = -2, afterToggle = -2;
+    runScript([&] {
+      net::ServerOptions o;
+      o.noDelay = noDelay;
+      auto server = net::createServer(o);
+      server->on("connection", [&, server](net::SocketPtr s) {
+        int port = server->address()->port;
+        int peer = s->remotePort().value_or(0);
+        accepted = noDelayOf(port, peer);
+        s->setNoDelay(!noDelay);  // Node's setNoDelay: a change, so a setsockopt
+        afterToggle = noDelayOf(port, peer);
+        s->end();
+        server->close();
+      });
+      server->listen(0, "127.0.0.1", [server] {
+        auto c = net::connect(server->address()->port, "127.0.0.1");
+        c->resume();
+      });
+    });
+    EXPECT_EQ(accepted, noDelay ? 1 : 0) << "noDelay " << noDelay;
+    EXPECT_EQ(afterToggle, noDelay ? 0 : 1) << "noDelay " << noDelay;
+  }
 }
