@@ -34,6 +34,9 @@ void EventEmitter::releaseTable(EventTable* t) noexcept {
 EventEmitter::EventTable& EventEmitter::ownTable() {
   if (!table_) {
     table_ = new EventTable;
+    // Room for a few events at once: a socket gains five or more as it is set up, and
+    // growing one slot at a time reallocated at 1, 2 and 4.
+    table_->events.reserve(4);
   } else if (table_->refs > 1) {
     auto* copy = new EventTable;
     copy->events = table_->events;
