@@ -414,6 +414,7 @@ void Stream::errorOrDestroy(Error err, bool sync) {
 // ---- Readable (readable.js) -------------------------------------------------------------------
 
 Readable::Readable(Options opts) {
+  presetEvents(PresetEvents::kReadable);  // Node's constructor presets this._events
   if (opts.read)
     readFn_ = std::make_unique<std::function<void(Readable&, std::size_t)>>(std::move(opts.read));
   rs_ = std::make_unique<ReadableState>();
@@ -1129,6 +1130,7 @@ struct Writable::Fns {
 };
 
 Writable::Writable(Options opts) {
+  presetEvents(PresetEvents::kWritable);
   if (opts.write || opts.writev || opts.final)
     fns_ = std::make_unique<Fns>(
         Fns{std::move(opts.write), std::move(opts.writev), std::move(opts.final)});
@@ -1602,6 +1604,7 @@ Duplex::Duplex(Options opts)
                                  "utf8", std::move(opts.write), std::move(opts.writev),
                                  std::move(opts.final), opts.decodeStrings}),
       allowHalfOpen(opts.allowHalfOpen) {
+  presetEvents(PresetEvents::kDuplex);
   if (!opts.readable) rs_->f |= rReadableFalse | rEnded | rEndEmitted;
   if (!opts.writable) ws_->f |= wWritableFalse | wEnding | wEnded | wFinished;
 }
@@ -1620,6 +1623,10 @@ PassThrough::PassThrough(Duplex::Options opts) : Duplex(std::move(opts)) {
   // Transform unsets the sync guard: its _read needs none (an end() before any read emits
   // 'readable' synchronously from onEofChunk).
   rs_->f &= ~rSync;
+  // Transform's constructor: this.on('prefinish', prefinish), one function for all.
+  thread_local const Listener prefinishListener =
+      std::make_shared<nodecc::detail::ThisListener<&PassThrough::onPrefinish>>();
+  addSharedListener("prefinish", prefinishListener);
 }
 
 void PassThrough::_read(std::size_t) {

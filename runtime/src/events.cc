@@ -2,6 +2,7 @@
 #include "nodecc/events.h"
 
 #include <algorithm>
+#include <span>
 
 #include "nodecc/process.h"
 #include "nodecc/util.h"
@@ -49,11 +50,11 @@ EventEmitter::EventTable& EventEmitter::ownTable() {
 
 std::shared_ptr<void> EventEmitter::releaseForTeardown() {
   std::shared_ptr<void> keep = weak_from_this().lock();
-  dropListenersForTeardown();
+  dropListeners();
   return keep;
 }
 
-void EventEmitter::dropListenersForTeardown() noexcept {
+void EventEmitter::dropListeners() noexcept {
   EventTable* old = table_;
   table_ = nullptr;
   mayHaveNewListener_ = mayHaveRemoveListener_ = false;
@@ -136,14 +137,85 @@ bool arrayIndex(std::string_view s, std::uint64_t* value) {
 }
 }  // namespace
 
-std::vector<std::string> EventEmitter::ownKeys() const {
-  // Reflect.ownKeys order: array indices ascending, then strings in insertion order, then
+namespace {
+// The names each stream constructor presets in `this._events`, in Node's order.
+constexpr std::string_view kReadablePreset[] = {"close", "error", "data", "end", "readable"};
+constexpr std::string_view kWritablePreset[] = {"close", "error", "prefinish", "finish", "drain"};
+constexpr std::string_view kDuplexPreset[] = {"close", "error", "prefinish", "finish",
+                                              "drain", "data",  "end",       "readable"};
+// By EventEmitter::PresetEvents (1 Readable, 2 Writable, 3 Duplex; 0 none).
+std::span<const std::string_view> presetNames(std::uint8_t kind) {
+  switch (kind) {
+    case 1:
+      return kReadablePreset;
+    case 2:
+      return kWritablePreset;
+    case 3:
+      return kDuplexPreset;
+    default:
+      return {};
+  }
+}
+}  // namespace
+
+void EventEmitter::presetEvents(PresetEvents kind) noexcept {
+  preset_ = kind;
+  presetGone_ = 0;
+  shapeMode_ = kind != PresetEvents::kNone;
+}
+
+int EventEmitter::presetSlot(std::string_view name) const noexcept {
+  if (preset_ == PresetEvents::kNone) return -1;
+  auto names = presetNames(static_cast<std::uint8_t>(preset_));
+  for (std::size_t i = 0; i < names.size(); ++i)
+    if (names[i] == name) return (presetGone_ >> i) & 1 ? -1 : static_cast<int>(i);
+  return -1;
+}
+
+std::size_t EventEmitter::liveEvents() const noexcept {
+  std::size_t n = 0;
+  if (table_)
+    for (const auto& e : table_->events) n += !e.arr->entries.empty();
+  return n;
+}
+
+void EventEmitter::deleteKey(std::string_view name) {
+  if (int slot = presetSlot(name); slot >= 0) presetGone_ |= static_cast<std::uint8_t>(1 << slot);
+  eraseEvent(name);
+}
+
+void EventEmitter::resetKeys() noexcept {
+  presetGone_ = 0xff;
+  if (!table_) return;
+  bool empties = false;
+  for (const auto& e : table_->events) empties = empties || e.arr->entries.empty();
+  if (!empties) return;
+  EventTable& table = ownTable();
+  std::erase_if(table.events, [](const Event& e) {
+    if (!e.arr->entries.empty()) return false;
+    if (--e.arr->refs == 0) delete e.arr;
+    return true;
+  });
+  mayHaveNewListener_ = mayHaveNewListener_ && find("newListener");
+  mayHaveRemoveListener_ = mayHaveRemoveListener_ && find("removeListener");
+}
+
+std::vector<std::string> EventEmitter::ownKeys(bool withEmpty) const {
+  // Reflect.ownKeys order: array indices ascending, then strings in insertion order (the
+  // preset names still in place first, as the stream constructors made them), then
   // symbols.
   std::vector<std::pair<std::uint64_t, std::string>> indices;
   std::vector<std::string> out;
   bool monitor = false;
+  auto preset = presetNames(static_cast<std::uint8_t>(preset_));
+  for (std::size_t i = 0; i < preset.size(); ++i) {
+    if ((presetGone_ >> i) & 1) continue;
+    const Event* e = find(preset[i]);
+    if (withEmpty || (e && !e->arr->entries.empty())) out.emplace_back(preset[i]);
+  }
   const PoolVector<Event> none;
   for (const auto& e : table_ ? table_->events : none) {
+    if ((!withEmpty && e.arr->entries.empty()) || presetSlot(e.name) >= 0) continue;
     std::uint64_t v;
     if (e.name == kErrorMonitorName)
       monitor = true;
@@ -282,7 +354,7 @@ void EventEmitter::removeEntry(std::string_view event, const Listener& fn, bool 
       // the emitter's own that keeps the event, needs neither.
       std::string copy;
       std::string_view name = event;
-      if (table_->refs > 1 || entries.size() == 1) {
+      if (table_->refs > 1 || (entries.size() == 1 && !shapeMode_)) {
         copy.assign(event);
         name = copy;
       }
@@ -302,9 +374,19 @@ void EventEmitter::removeEntry(std::string_view event, const Listener& fn, bool 
       }
       // Down to one listener, Node stores it bare: a later add makes a new, unwarned array.
       if (arr->entries.size() <= 1) e->warned = false;
-      if (arr->entries.empty()) eraseEvent(name);
+      // The only listener gone: in shape mode Node keeps the key (`events[type] =
+      // undefined`) and announces nothing; else it deletes the key, or resets the table
+      // when no event is left (then no 'removeListener' listener is left either).
+      if (arr->entries.empty() && !shapeMode_) {
+        if (liveEvents() == 0) {
+          eraseEvent(name);
+          resetKeys();
+        } else {
+          deleteKey(name);
+        }
+      }
       listenerRemoved(name);
-      if (emitRemoved) {
+      if (emitRemoved && !(wasAlone && shapeMode_)) {
         if (const Event* rl = mayHaveRemoveListener_ ? find("removeListener") : nullptr;
             rl && !rl->arr->entries.empty())
           emit("removeListener", std::string(name), wasAlone ? unwrap(removed, once) : fn);
@@ -326,17 +408,28 @@ EventEmitter& EventEmitter::removeAllListeners(std::string_view event) {
 }
 
 void EventEmitter::removeAllOf(std::string_view event) {
+  const std::size_t live = liveEvents();
+  if (live == 0) return;  // Node: nothing to remove, shape mode stays
   Event* e = find(event);
-  if (!e) return;
   const Event* rl = mayHaveRemoveListener_ ? find("removeListener") : nullptr;
   if (!rl || rl->arr->entries.empty()) {
+    // Node deletes the key (or resets the table with the last event) and ends shape mode,
+    // even when `event` had no listeners.
+    shapeMode_ = false;
+    if (!e || e->arr->entries.empty()) return;
     std::string name(event);
-    eraseEvent(name);
+    if (live == 1) {
+      eraseEvent(name);
+      resetKeys();
+    } else {
+      deleteKey(name);
+    }
     bulkRemoval_ = true;
     listenerRemoved(name);
     bulkRemoval_ = false;
     return;
   }
+  if (!e) return;
   // With 'removeListener' listeners: the listeners there now, last first, each removed
   // and announced (listeners added meanwhile stay).
   std::string name(event);
@@ -346,11 +439,15 @@ void EventEmitter::removeAllOf(std::string_view event) {
 }
 
 EventEmitter& EventEmitter::removeAllListeners() {
+  if (liveEvents() == 0) {  // Node returns at once (Readable's override still runs)
+    allListenersRemoved(std::nullopt);
+    return *this;
+  }
   const Event* rl = mayHaveRemoveListener_ ? find("removeListener") : nullptr;
   if (rl && !rl->arr->entries.empty()) {
-    // Every event but 'removeListener' first, then 'removeListener' itself (each through
-    // removeAllListeners(event), as Node calls this.removeAllListeners(key)).
-    for (const std::string& n : ownKeys())
+    // Every key but 'removeListener' first (those without listeners too), then
+    // 'removeListener' itself, each through removeAllListeners(key) as Node calls it.
+    for (const std::string& n : ownKeys(true))
       if (n != "removeListener") removeAllListeners(n);
     removeAllListeners("removeListener");
   }
@@ -362,10 +459,14 @@ EventEmitter& EventEmitter::removeAllListeners() {
   }
   bulkRemoval_ = true;
   for (auto& n : names) {
+    const Event* e = find(n);
+    const bool had = e && !e->arr->entries.empty();
     eraseEvent(n);
-    listenerRemoved(n);
+    if (had) listenerRemoved(n);
   }
   bulkRemoval_ = false;
+  resetKeys();
+  shapeMode_ = false;
   allListenersRemoved(std::nullopt);
   return *this;
 }

@@ -409,7 +409,9 @@ class Duplex : public Readable, public Writable {
   }
 };
 
-/// Node's stream.PassThrough: writes come out of the readable side unchanged.
+/// Node's stream.PassThrough: writes come out of the readable side unchanged. Like Node's
+/// Transform it has a 'prefinish' listener of its own from the start (Node's calls _final
+/// when a subclass replaced it; here _final runs as any Writable's, so it does nothing).
 class PassThrough : public Duplex {
  public:
   explicit PassThrough(Duplex::Options opts = {});
@@ -421,6 +423,7 @@ class PassThrough : public Duplex {
   bool hasFinal() const override { return true; }
 
  private:
+  static void onPrefinish(EventEmitter&) {}
   Callback pendingWrite_;
 };
 

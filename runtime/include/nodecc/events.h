@@ -280,9 +280,29 @@ class EventEmitter : public std::enable_shared_from_this<EventEmitter>,
   /// True during the listenerRemoved() calls of a removeAllListeners that drops listeners
   /// without announcing them (Node deletes them without calling removeListener).
   bool bulkRemoval() const noexcept { return bulkRemoval_; }
-  /// Drops every listener without 'removeListener' events or listenerRemoved() calls
-  /// (Environment teardown: breaks cycles made by listeners that capture the emitter).
-  void dropListenersForTeardown() noexcept;
+  /// The common event names a stream constructor presets (Node's Readable, Writable and
+  /// Duplex set `this._events` before EventEmitter.init, which puts the emitter in
+  /// "shape mode", events.js kShapeMode).
+  enum class PresetEvents : std::uint8_t {
+    kNone = 0,
+    kReadable = 1,  ///< close, error, data, end, readable
+    kWritable = 2,  ///< close, error, prefinish, finish, drain
+    kDuplex = 3,    ///< close, error, prefinish, finish, drain, data, end, readable
+  };
+  /// Starts shape mode with `kind`'s preset names (before any listener is added), as
+  /// Node's stream constructors do. In shape mode, removing an event's only listener keeps
+  /// its key in place and emits no 'removeListener'; eventNames() lists the preset names
+  /// first, in their order; removeAllListeners() when no 'removeListener' listener exists
+  /// ends shape mode (and deletes the keys it empties).
+  void presetEvents(PresetEvents kind) noexcept;
+  /// Drops every listener at once, with no 'removeListener' events and no
+  /// listenerRemoved() or allListenersRemoved() calls. For Environment teardown, and for
+  /// the library's release of an emitter that has emitted 'close' and will emit nothing
+  /// more (a socket, a request, a response): Node keeps those listeners, but none can run
+  /// again, and dropping them breaks the cycles of listeners that capture the emitter.
+  /// Unlike removeAllListeners(), nothing observable happens (a user 'removeListener'
+  /// listener is not called, a 'readable' listener's removal schedules nothing).
+  void dropListeners() noexcept;
   /// Environment teardown (no user code may run): drops the listeners and returns a
   /// strong reference to this emitter when it is shared-owned. Subclasses that hold a
   /// handle or a self-reference let go of them too, then call this.
@@ -373,8 +393,19 @@ class EventEmitter : public std::enable_shared_from_this<EventEmitter>,
                                          const detail::SigInfo* carried);
   [[noreturn]] static void throwUnhandled(std::string inspected);
   bool emitTyped(std::string_view event, const detail::SigInfo* sig, void* const* argv);
-  /// The event names in Reflect.ownKeys order (array indices, strings, then errorMonitor).
-  std::vector<std::string> ownKeys() const;
+  /// The event names in Reflect.ownKeys order (array indices, strings, then errorMonitor):
+  /// with `withEmpty`, also the keys Node keeps without listeners (preset names whose key
+  /// was never deleted, events emptied in shape mode).
+  std::vector<std::string> ownKeys(bool withEmpty = false) const;
+  // Shape mode: the index of `name` among the preset names still in place, or -1.
+  int presetSlot(std::string_view name) const noexcept;
+  // The number of events that have listeners (Node's _eventsCount).
+  std::size_t liveEvents() const noexcept;
+  // Node's `delete events[type]`: the event's entry goes, and a preset name's place too.
+  void deleteKey(std::string_view name);
+  // Node's `this._events = { __proto__: null }`: empty entries and preset places go (the
+  // caller has removed the listeners).
+  void resetKeys() noexcept;
   void emitFromOnce(std::string_view event, const detail::SigInfo* sig, void* const* argv,
                     const Entry* entries, std::size_t i, std::size_t n);
   void removeAllOf(std::string_view event);
@@ -426,6 +457,9 @@ class EventEmitter : public std::enable_shared_from_this<EventEmitter>,
   bool mayHaveNewListener_ = false;
   bool mayHaveRemoveListener_ = false;
   bool bulkRemoval_ = false;
+  bool shapeMode_ = false;  // Node's kShapeMode (presetEvents() until it ends)
+  PresetEvents preset_ = PresetEvents::kNone;
+  std::uint8_t presetGone_ = 0;  // bit i: the i-th preset name's key was deleted
 
  public:
   /// `events.errorMonitor`: listeners for this name see 'error' events before the
