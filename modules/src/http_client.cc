@@ -371,7 +371,7 @@ void ClientRequest::abort() {
   nextTick([self] {
     self->abortPending_ = false;
     self->emit("abort");
-    if (self->closed_) self->removeAllListeners();
+    if (self->closed_) self->dropListeners();
   });
   destroy();
 }

@@ -361,7 +361,7 @@ void IncomingMessage::finishDestroy(std::optional<Error> e) {
 void IncomingMessage::afterClose() {
   // After 'close' the listeners (lambdas that may capture this message) are released, as
   // sockets release theirs. The tick that emitted 'close' holds this message.
-  removeAllListeners();
+  dropListeners();
 }
 
 void IncomingMessage::_dump() {

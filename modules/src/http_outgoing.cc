@@ -736,7 +736,7 @@ void OutgoingMessage::_closeAndRelease() {
   emit("close");
   // Nothing is emitted after 'close' (but a pending 'abort'): lambdas that capture this
   // message are let go.
-  if (!abortPending_) removeAllListeners();
+  if (!abortPending_) dropListeners();
 }
 
 void OutgoingMessage::onError(Error err, Callback cb) {

@@ -358,7 +358,7 @@ void Socket::_final(stream::Callback cb) {
 void Socket::releaseAfterClose() {
   closeDone_ = true;
   if (pendingLookups_ > 0) return;
-  removeAllListeners();
+  dropListeners();
   self_.reset();
 }
 
