@@ -13,6 +13,8 @@
 # under the same wrk on this host. `floor_ratio` is its req/s over Node's: the highest ratio
 # any implementation could print here.
 
+BUILD_TARGETS = ["bench_http_hello_floor"]  # besides bench_http_hello, for bench/run --build
+
 
 def run(ctx):
     ctx.require_tool("wrk")

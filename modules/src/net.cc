@@ -1141,7 +1141,6 @@ Server& Server::listenHandle(bindings::ConnectionWrap* handle, std::function<voi
   }
   if (cb) once("listening", std::move(cb));
   handle_ = handle;
-  listenNoDelay_ = false;  // not ours: accept() may return sockets without TCP_NODELAY
   setupListenHandle("", -1, -1, 511, 0, "");
   return *this;
 }
@@ -1217,7 +1216,6 @@ void Server::listenInCluster(std::string address, int port, int addressType, int
     if (shared) {
       if (handle_) handle_->close();
       handle_ = shared;
-      listenNoDelay_ = false;  // the primary's socket, shared with other workers: left as is
       cluster_ = std::move(ch);
       setupListenHandle(address, port, addressType, backlog, flags, path);
       return;
@@ -1240,6 +1238,9 @@ void Server::setupListenHandle(std::string address, int port, int addressType, i
                                unsigned flags, std::string path) {
   Environment& e = env();
   auto keep = weak_from_this().lock();
+  // Set below only for a socket made here: one given to listen(handle) or a cluster
+  // primary's shared socket (other workers accept on it too) is left as it is.
+  listenNoDelay_ = false;
   if (!handle_) {
     int err = 0;
     bindings::ConnectionWrap* h = nullptr;

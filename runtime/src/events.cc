@@ -143,19 +143,9 @@ constexpr std::string_view kReadablePreset[] = {"close", "error", "data", "end",
 constexpr std::string_view kWritablePreset[] = {"close", "error", "prefinish", "finish", "drain"};
 constexpr std::string_view kDuplexPreset[] = {"close", "error", "prefinish", "finish",
                                               "drain", "data",  "end",       "readable"};
-// By EventEmitter::PresetEvents (1 Readable, 2 Writable, 3 Duplex; 0 none).
-std::span<const std::string_view> presetNames(std::uint8_t kind) {
-  switch (kind) {
-    case 1:
-      return kReadablePreset;
-    case 2:
-      return kWritablePreset;
-    case 3:
-      return kDuplexPreset;
-    default:
-      return {};
-  }
-}
+// Indexed by EventEmitter::PresetEvents.
+constexpr std::span<const std::string_view> kPresets[] = {
+    {}, kReadablePreset, kWritablePreset, kDuplexPreset};
 }  // namespace
 
 void EventEmitter::presetEvents(PresetEvents kind) noexcept {
@@ -166,30 +156,29 @@ void EventEmitter::presetEvents(PresetEvents kind) noexcept {
 
 int EventEmitter::presetSlot(std::string_view name) const noexcept {
   if (preset_ == PresetEvents::kNone) return -1;
-  auto names = presetNames(static_cast<std::uint8_t>(preset_));
+  auto names = kPresets[static_cast<std::size_t>(preset_)];
   for (std::size_t i = 0; i < names.size(); ++i)
     if (names[i] == name) return (presetGone_ >> i) & 1 ? -1 : static_cast<int>(i);
   return -1;
 }
 
-std::size_t EventEmitter::liveEvents() const noexcept {
-  std::size_t n = 0;
+bool EventEmitter::hasListeners() const noexcept {
   if (table_)
-    for (const auto& e : table_->events) n += !e.arr->entries.empty();
-  return n;
+    for (const auto& e : table_->events)
+      if (!e.arr->entries.empty()) return true;
+  return false;
 }
 
 void EventEmitter::deleteKey(std::string_view name) {
   if (int slot = presetSlot(name); slot >= 0) presetGone_ |= static_cast<std::uint8_t>(1 << slot);
   eraseEvent(name);
+  if (!hasListeners()) resetKeys();  // _eventsCount reached 0
 }
 
 void EventEmitter::resetKeys() noexcept {
   presetGone_ = 0xff;
-  if (!table_) return;
-  bool empties = false;
-  for (const auto& e : table_->events) empties = empties || e.arr->entries.empty();
-  if (!empties) return;
+  auto empty = [](const Event& e) { return e.arr->entries.empty(); };
+  if (!table_ || std::none_of(table_->events.begin(), table_->events.end(), empty)) return;
   EventTable& table = ownTable();
   std::erase_if(table.events, [](const Event& e) {
     if (!e.arr->entries.empty()) return false;
@@ -207,7 +196,7 @@ std::vector<std::string> EventEmitter::ownKeys(bool withEmpty) const {
   std::vector<std::pair<std::uint64_t, std::string>> indices;
   std::vector<std::string> out;
   bool monitor = false;
-  auto preset = presetNames(static_cast<std::uint8_t>(preset_));
+  auto preset = kPresets[static_cast<std::size_t>(preset_)];
   for (std::size_t i = 0; i < preset.size(); ++i) {
     if ((presetGone_ >> i) & 1) continue;
     const Event* e = find(preset[i]);
@@ -375,16 +364,8 @@ void EventEmitter::removeEntry(std::string_view event, const Listener& fn, bool 
       // Down to one listener, Node stores it bare: a later add makes a new, unwarned array.
       if (arr->entries.size() <= 1) e->warned = false;
       // The only listener gone: in shape mode Node keeps the key (`events[type] =
-      // undefined`) and announces nothing; else it deletes the key, or resets the table
-      // when no event is left (then no 'removeListener' listener is left either).
-      if (arr->entries.empty() && !shapeMode_) {
-        if (liveEvents() == 0) {
-          eraseEvent(name);
-          resetKeys();
-        } else {
-          deleteKey(name);
-        }
-      }
+      // undefined`) and announces nothing; else it deletes the key.
+      if (arr->entries.empty() && !shapeMode_) deleteKey(name);
       listenerRemoved(name);
       if (emitRemoved && !(wasAlone && shapeMode_)) {
         if (const Event* rl = mayHaveRemoveListener_ ? find("removeListener") : nullptr;
@@ -408,8 +389,7 @@ EventEmitter& EventEmitter::removeAllListeners(std::string_view event) {
 }
 
 void EventEmitter::removeAllOf(std::string_view event) {
-  const std::size_t live = liveEvents();
-  if (live == 0) return;  // Node: nothing to remove, shape mode stays
+  if (!hasListeners()) return;  // Node: nothing to remove, shape mode stays
   Event* e = find(event);
   const Event* rl = mayHaveRemoveListener_ ? find("removeListener") : nullptr;
   if (!rl || rl->arr->entries.empty()) {
@@ -418,12 +398,7 @@ void EventEmitter::removeAllOf(std::string_view event) {
     shapeMode_ = false;
     if (!e || e->arr->entries.empty()) return;
     std::string name(event);
-    if (live == 1) {
-      eraseEvent(name);
-      resetKeys();
-    } else {
-      deleteKey(name);
-    }
+    deleteKey(name);
     bulkRemoval_ = true;
     listenerRemoved(name);
     bulkRemoval_ = false;
@@ -439,7 +414,7 @@ void EventEmitter::removeAllOf(std::string_view event) {
 }
 
 EventEmitter& EventEmitter::removeAllListeners() {
-  if (liveEvents() == 0) {  // Node returns at once (Readable's override still runs)
+  if (!hasListeners()) {  // Node returns at once (Readable's override still runs)
     allListenersRemoved(std::nullopt);
     return *this;
   }

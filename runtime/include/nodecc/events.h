@@ -399,9 +399,10 @@ class EventEmitter : public std::enable_shared_from_this<EventEmitter>,
   std::vector<std::string> ownKeys(bool withEmpty = false) const;
   // Shape mode: the index of `name` among the preset names still in place, or -1.
   int presetSlot(std::string_view name) const noexcept;
-  // The number of events that have listeners (Node's _eventsCount).
-  std::size_t liveEvents() const noexcept;
-  // Node's `delete events[type]`: the event's entry goes, and a preset name's place too.
+  // Whether some event has listeners (Node's _eventsCount > 0).
+  bool hasListeners() const noexcept;
+  // Node's `delete events[type]`: the event's entry goes, and a preset name's place too;
+  // with no event left, resetKeys() (Node resets _events when _eventsCount reaches 0).
   void deleteKey(std::string_view name);
   // Node's `this._events = { __proto__: null }`: empty entries and preset places go (the
   // caller has removed the listeners).

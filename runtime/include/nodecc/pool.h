@@ -178,19 +178,19 @@ struct PoolAllocator {
 #else
       sizeof(T) <= pool::kMaxBlock && alignof(T) <= pool::kGranule;
 #endif
+  // Whether n objects together come from the pool (a zero count wraps around: not).
+  static constexpr bool fits(std::size_t n) noexcept { return n - 1 < pool::kMaxBlock / sizeof(T); }
   T* allocate(std::size_t n) {
     if constexpr (kPooled) {
-      if (n == 1) [[likely]]
+      if (n == 1) [[likely]]  // the size a constant: the pool's size class folds
         return static_cast<T*>(pool::allocate(sizeof(T)));
-      // (n - 1: a zero count wraps around and goes to operator new, as in deallocate)
-      if (n - 1 < pool::kMaxBlock / sizeof(T))
-        return static_cast<T*>(pool::allocate(n * sizeof(T)));
+      if (fits(n)) return static_cast<T*>(pool::allocate(n * sizeof(T)));
     }
     return static_cast<T*>(::operator new (n * sizeof(T), std::align_val_t{alignof(T)}));
   }
   void deallocate(T* p, std::size_t n) noexcept {
     if constexpr (kPooled) {
-      if (n - 1 < pool::kMaxBlock / sizeof(T)) [[likely]] {
+      if (fits(n)) [[likely]] {
         pool::deallocate(p);
         return;
       }
